@@ -12,7 +12,7 @@ final class Suggestions {
     static String closest(String given, Collection<String> candidates) {
         String lower = given.toLowerCase();
         return candidates.stream()
-                .filter(c -> distance(c.toLowerCase(), lower) <= Math.max(2, c.length() / 4))
+                .filter(c -> distance(c.toLowerCase(), lower) <= Math.max(1, given.length() / 3))
                 .min(Comparator.comparingInt(c -> distance(c.toLowerCase(), lower)))
                 .orElse(null);
     }
