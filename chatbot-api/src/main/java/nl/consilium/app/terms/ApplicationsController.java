@@ -1,0 +1,85 @@
+package nl.consilium.app.terms;
+
+import java.util.Collections;
+import java.util.List;
+
+import nl.consilium.app.security.CurrentUser;
+import nl.consilium.app.web.Problems;
+import nl.consilium.policy.Application;
+import nl.consilium.policy.UseConditions;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The applications a user may use and their terms of use (accepted once per terms version). */
+@RestController
+@RequestMapping("/api/v1/applications")
+public class ApplicationsController {
+
+    private final UseConditions useConditions;
+    private final TermsAcceptances acceptances;
+
+    public ApplicationsController(UseConditions useConditions, TermsAcceptances acceptances) {
+        this.useConditions = useConditions;
+        this.acceptances = acceptances;
+    }
+
+    @GetMapping
+    public List<ApplicationView> mine(Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return useConditions.applications().stream()
+                .filter(Application::enabled)
+                .filter(application -> permitted(application, user))
+                .map(application -> view(application, user))
+                .toList();
+    }
+
+    @GetMapping("/{id}/terms")
+    public ApplicationView terms(@PathVariable String id, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return view(permittedApplication(id, user), user);
+    }
+
+    public record Acceptance(String termsVersion) {
+    }
+
+    @PutMapping("/{id}/terms/acceptance")
+    public ApplicationView accept(@PathVariable String id, @RequestBody Acceptance acceptance,
+            Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Application application = permittedApplication(id, user);
+        if (acceptance == null || acceptance.termsVersion() == null
+                || !acceptance.termsVersion().equals(application.termsVersion())) {
+            throw Problems.TERMS_VERSION_MISMATCH.exception("The current terms version of application '"
+                    + application.id() + "' is " + application.termsVersion()
+                    + "; read and accept that version");
+        }
+        acceptances.accept(user.id(), application.id(), application.termsVersion(), useConditions.sha256());
+        return view(application, user);
+    }
+
+    private Application permittedApplication(String id, CurrentUser user) {
+        Application application = useConditions.application(id)
+                .filter(Application::enabled)
+                .orElseThrow(() -> Problems.UNKNOWN_APPLICATION.exception(
+                        "There is no application with this id in the current use conditions"));
+        if (!permitted(application, user)) {
+            throw Problems.APPLICATION_NOT_PERMITTED.exception("Application '" + application.id()
+                    + "' is for the roles " + application.allowedRoles());
+        }
+        return application;
+    }
+
+    private static boolean permitted(Application application, CurrentUser user) {
+        return !Collections.disjoint(application.allowedRoles(), user.roles());
+    }
+
+    private ApplicationView view(Application application, CurrentUser user) {
+        return ApplicationView.of(application,
+                acceptances.accepted(user.id(), application.id(), application.termsVersion()));
+    }
+}

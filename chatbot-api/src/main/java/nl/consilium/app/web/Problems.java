@@ -1,0 +1,40 @@
+package nl.consilium.app.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Stable RFC 9457 problem types of the API (documented in docs/api.md). The detail never echoes the
+ * request's content: it may hold patient data.
+ */
+public enum Problems {
+    UNKNOWN_APPLICATION(HttpStatus.NOT_FOUND, "Unknown application"),
+    APPLICATION_NOT_PERMITTED(HttpStatus.FORBIDDEN, "Application not available to your roles"),
+    TERMS_VERSION_MISMATCH(HttpStatus.CONFLICT, "Terms version is not the current one"),
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request");
+
+    private final HttpStatus status;
+    private final String title;
+
+    Problems(HttpStatus status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI type() {
+        return URI.create("https://consilium.local/problems/" + name().toLowerCase().replace('_', '-'));
+    }
+
+    public ProblemDetail detail(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type());
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public ProblemException exception(String detail) {
+        return new ProblemException(detail(detail));
+    }
+}
