@@ -5,7 +5,9 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,10 +23,10 @@ final class HtmlParser {
 
     private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_\\-]+)");
     /** Page furniture, not content. */
-    private static final String BOILERPLATE = "nav, header, footer, aside, script, style, noscript, template, form, iframe, svg, button,"
+    private static final String BOILERPLATE = "nav, aside, script, style, noscript, template, form, iframe, svg, button,"
             + " [role=navigation], [role=banner], [role=contentinfo], [role=search], [aria-hidden=true], [hidden]";
     private static final Pattern BOILERPLATE_CLASS = Pattern.compile(
-            "(?i)(^|[\\s_-])(nav|navbar|navigation|menu|breadcrumbs?|sidebar|cookie|cookies|footer|header|skip-link|share|social|banner)([\\s_-]|$)");
+            "(?i)(^|[\\s_-])(nav|navbar|navigation|menu|breadcrumbs?|sidebar|cookie|cookies|footer|site-header|skip-link|share|social|banner|print-bar|toolbar|feedback)([\\s_-]|$)");
 
     private HtmlParser() {
     }
@@ -32,7 +34,17 @@ final class HtmlParser {
     static ParsedDocument parse(byte[] bytes, String name) {
         String html = decode(bytes, name);
         Document doc = Jsoup.parse(html);
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Element meta : doc.select("meta[name^=consilium:]")) {
+            properties.put(meta.attr("name").substring("consilium:".length()).toLowerCase(Locale.ROOT), meta.attr("content").strip());
+        }
         doc.select(BOILERPLATE).remove();
+        // Page-level header and footer are site furniture; a header inside an article is its title block.
+        for (Element e : doc.select("header, footer")) {
+            if (e.closest("article") == null) {
+                e.remove();
+            }
+        }
         for (Element e : doc.body().select("[class], [id]")) {
             if (e.parent() != null && (BOILERPLATE_CLASS.matcher(e.className()).find() || BOILERPLATE_CLASS.matcher(e.id()).find())) {
                 e.remove();
@@ -44,11 +56,13 @@ final class HtmlParser {
         }
         List<Block> blocks = new ArrayList<>();
         walk(root, blocks);
-        String title = doc.title().isBlank() ? null : TextDecoding.normalizeSpace(doc.title());
+        // The first heading beats <title>, which usually carries a site suffix.
+        String title = properties.get("title");
         if (title == null) {
-            title = blocks.stream().filter(b -> b instanceof Block.Heading).map(Block::text).findFirst().orElse(null);
+            title = blocks.stream().filter(b -> b instanceof Block.Heading).map(Block::text).findFirst()
+                    .orElse(doc.title().isBlank() ? null : TextDecoding.normalizeSpace(doc.title()));
         }
-        return new ParsedDocument(title, blocks);
+        return new ParsedDocument(title, blocks, properties);
     }
 
     private static String decode(byte[] bytes, String name) {
