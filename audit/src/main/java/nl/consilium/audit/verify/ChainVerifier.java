@@ -78,7 +78,11 @@ public final class ChainVerifier {
                         byte[] hash = rs.getBytes(3);
                         byte[] expected = Signatures.anchor(key, through, hash, rs.getLong(4), instant(rs, 5), instant(rs, 6));
                         if (!key.id().equals(rs.getString(7)) || !Signatures.matches(expected, rs.getBytes(8))) {
-                            problems.add(through + 1, "purge anchor #" + id + " has an invalid signature" + keyNote(rs.getString(7)));
+                            // A forged anchor would make the records after the last genuine start look purged:
+                            // the damage starts where the genuine chain starts.
+                            problems.add(expectedSeq, "purge anchor #" + id + " (claims records up to " + through
+                                    + " were purged) has an invalid signature" + keyNote(rs.getString(7)));
+                            continue;
                         }
                         if (through + 1 > expectedSeq) {
                             expectedSeq = through + 1;

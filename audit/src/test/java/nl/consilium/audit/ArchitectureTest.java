@@ -1,0 +1,35 @@
+package nl.consilium.audit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** DESIGN.md: the audit core is JDK + JDBC only (no Spring, no FHIR library), and the API does not leak internals. */
+class ArchitectureTest {
+    private final JavaClasses main = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("nl.consilium.audit");
+
+    @Test
+    void noSpringNoHapiNoOtherConsiliumModules() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "ca.uhn..", "org.hl7..", "nl.consilium.policy..", "nl.consilium.rag..",
+                        "nl.consilium.ehr..", "nl.consilium.chatbot..")
+                .check(main);
+    }
+
+    @Test
+    void internalsDoNotDependOnEachOtherInCycles() {
+        noClasses().that().resideInAPackage("nl.consilium.audit.chain..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.consilium.audit.store..", "nl.consilium.audit.query..",
+                        "nl.consilium.audit.export..", "nl.consilium.audit.verify..")
+                .check(main);
+        noClasses().that().resideInAPackage("nl.consilium.audit.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+                .check(main);
+    }
+}
