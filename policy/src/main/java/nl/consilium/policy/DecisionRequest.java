@@ -52,6 +52,12 @@ public record DecisionRequest(
         return out;
     }
 
+    /** The same request for another application (e.g. the one the user switches to after a refusal). */
+    public DecisionRequest withApplication(String otherApplicationId) {
+        return new DecisionRequest(otherApplicationId, userRoles, detectedCategories, intent, patientContextRequested,
+                requestedResourceTypes, treatmentRelationship, modelEndpointId, attestedTrainings, acceptedTermsVersion);
+    }
+
     public static Builder builder(String applicationId) {
         return new Builder(applicationId);
     }

@@ -3,6 +3,7 @@ package nl.consilium.policy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import nl.consilium.policy.conditions.TermsText;
 
 /**
  * The effective use conditions of one deployment, as loaded and validated by {@link UseConditionsLoader}.
@@ -43,6 +44,14 @@ public record UseConditions(
 
     public Optional<Application> application(String id) {
         return applications.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The terms of use of an application as users read and accept them (Markdown), generated from its
+     * declarations so they cannot contradict what the engine enforces. Accepted per {@link Application#termsVersion()}.
+     */
+    public Optional<LocalizedText> termsOf(String applicationId) {
+        return application(applicationId).map(a -> TermsText.of(this, a));
     }
 
     public Optional<ModelEndpoint> modelEndpoint(String id) {
