@@ -147,3 +147,5 @@ grant insert (content_sha256, occurred_at, event_type, action, outcome, user_id,
 grant select (seq, hash) on ${schema}.event to consilium_audit_writer;
 grant insert (seq, hash, created_at, key_id, signature) on ${schema}.checkpoint to consilium_audit_writer;
 grant select on ${schema}.event, ${schema}.checkpoint, ${schema}.anchor, ${schema}.chain_head to consilium_audit_reader;
+-- So that audit-verify, run as a reader, can let Flyway confirm the schema is up to date.
+grant select on ${schema}.flyway_schema_history to consilium_audit_reader, consilium_audit_writer;
