@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -81,7 +84,14 @@ final class YamlTree {
             return root;
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            violations.add("", Math.max(line, 0), "the file is not valid YAML (" + firstLine(e.getOriginalMessage()) + ")",
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            // The YAML scanner's own text names the real line ("in reader, line 22"); Jackson's location is
+            // sometimes that of the previous token.
+            Matcher m = SCANNER_LINE.matcher(message);
+            while (m.find()) {
+                line = Integer.parseInt(m.group(1));
+            }
+            violations.add("", Math.max(line, 0), "the file is not valid YAML (" + explanation(message) + ")",
                     "correct the YAML syntax: indent with spaces only, and put text containing ': ' or '#' in quotes");
             return null;
         }
@@ -142,11 +152,15 @@ final class YamlTree {
         return Math.max(line, 0);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
+    private static final Pattern SCANNER_LINE = Pattern.compile("in reader, line (\\d+), column");
+
+    /** The scanner's descriptive lines, without its code excerpts and position lines. */
+    private static String explanation(String message) {
+        String text = message.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith(" "))
+                .map(String::strip)
+                .collect(Collectors.joining("; "))
+                .replace("\\t(TAB)", "TAB");
+        return text.isEmpty() ? "syntax error" : text;
     }
 }

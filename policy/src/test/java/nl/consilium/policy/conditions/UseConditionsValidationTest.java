@@ -77,7 +77,9 @@ class UseConditionsValidationTest {
                 Arguments.of("training-id-none", "trainings[0].id", "'none' cannot be a training id", "another id"),
                 Arguments.of("missing-terms-version", "applications[0].terms_version", "required key", "terms_version"),
                 Arguments.of("duplicate-yaml-key", "applications[0].terms_version", "appears twice", "keep one"),
-                Arguments.of("not-yaml", "", "not valid YAML", "YAML syntax"),
+                Arguments.of("not-yaml", "", "not valid YAML (while parsing a flow sequence", "YAML syntax"),
+                Arguments.of("tab-indentation", "", "Do not use TAB for indentation", "indent with spaces only"),
+                Arguments.of("two-documents", "", "more than one YAML document", "remove the second '---'"),
                 Arguments.of("applications-not-a-list", "applications", "expected a list", "'- item'"),
                 Arguments.of("application-not-a-map", "applications[0]", "expected an application", "key: value"),
                 Arguments.of("no-applications", "applications", "no applications are declared", "at least one application"),
@@ -112,6 +114,13 @@ class UseConditionsValidationTest {
             assertThat(files.map(p -> p.getFileName().toString().replace(".yaml", "")))
                     .containsExactlyInAnyOrderElementsOf(covered);
         }
+    }
+
+    @Test
+    void syntaxErrorsPointAtTheOffendingLine() {
+        Path file = DIR.resolve("invalid").resolve("tab-indentation.yaml");
+        UseConditionsException e = catchThrowableOfType(UseConditionsException.class, () -> UseConditionsLoader.load(file));
+        assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.line()).isEqualTo(33));
     }
 
     @Test
