@@ -3,7 +3,6 @@ package nl.consilium.rag;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.consilium.rag.eval.BeirDataset;
+import nl.consilium.rag.eval.LanguageGuess;
 import nl.consilium.rag.eval.RankingMetrics;
 
 /**
@@ -44,9 +44,9 @@ public final class RetrievalEvaluation {
                     @Override
                     public DocumentUpload next() {
                         BeirDataset.CorpusDocument d = corpus.next();
-                        DocumentMetadata meta = new DocumentMetadata(SOURCE, d.id(), d.title().isBlank() ? null : d.title(),
-                                "beir", "1", Language.EN, null, null, null);
                         String text = d.text().isBlank() ? d.title() : d.text();
+                        DocumentMetadata meta = new DocumentMetadata(SOURCE, d.id(), d.title().isBlank() ? null : d.title(),
+                                "beir", "1", LanguageGuess.guess(d.title() + " " + text), null, null, null);
                         return new DocumentUpload(meta, DocumentFormat.TEXT, text.getBytes(StandardCharsets.UTF_8), ApprovalState.APPROVED);
                     }
                 }, "eval-retrieval");
@@ -90,11 +90,5 @@ public final class RetrievalEvaluation {
 
     private static double mean(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
-
-    static double[] sorted(List<Double> v) {
-        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a;
     }
 }

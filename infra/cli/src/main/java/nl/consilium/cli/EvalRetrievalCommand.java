@@ -1,14 +1,141 @@
 package nl.consilium.cli;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Placeholder until implemented: says so and fails, never pretends. */
+import nl.consilium.rag.EmbeddingModels;
+import nl.consilium.rag.EvaluationReport;
+import nl.consilium.rag.KnowledgeBaseSettings;
+import nl.consilium.rag.KnowledgeEmbeddingModel;
+import nl.consilium.rag.RetrievalEvaluation;
+import nl.consilium.rag.SearchMode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code consilium eval-retrieval --beir DIR [--engine postgres|opensearch] [--mode lexical|dense|hybrid] [--out FILE]}:
+ * indexes a BEIR-format corpus into a fresh schema (dropped afterwards), runs the judged test
+ * queries and prints one JSON object with ndcg@10, recall@100, queries, documents, index_seconds,
+ * query_ms_p50 and query_ms_p95. Exit 0 done; 64 usage; 66 not a BEIR directory; 69 database
+ * unavailable or engine not in this build.
+ *
+ * <p>Environment: {@code CONSILIUM_DB_URL} (default jdbc:postgresql://127.0.0.1:5432/consilium),
+ * {@code CONSILIUM_DB_USER} (default postgres), {@code CONSILIUM_DB_PASSWORD}, and
+ * {@code CONSILIUM_EMBEDDING_THREADS} (default: available processors).
+ */
 final class EvalRetrievalCommand implements Command {
+    static final int EX_NOINPUT = 66;
+    static final int EX_UNAVAILABLE = 69;
+
+    private final Map<String, String> env;
+
+    EvalRetrievalCommand() {
+        this(System.getenv());
+    }
+
+    EvalRetrievalCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        err.println("consilium eval-retrieval: not implemented yet in this build");
-        return 69;
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        Path beir = null;
+        Path outFile = null;
+        String engine = "postgres";
+        SearchMode mode = SearchMode.HYBRID;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                usage(out);
+                return 0;
+            }
+            if (i + 1 >= args.size() || !List.of("--beir", "--engine", "--mode", "--out").contains(arg)) {
+                err.println("consilium eval-retrieval: unexpected argument " + arg);
+                usage(err);
+                return Main.EX_USAGE;
+            }
+            String value = args.get(++i);
+            switch (arg) {
+                case "--beir" -> beir = Path.of(value);
+                case "--out" -> outFile = Path.of(value);
+                case "--engine" -> engine = value.toLowerCase(Locale.ROOT);
+                default -> {
+                    try {
+                        mode = SearchMode.valueOf(value.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        err.println("consilium eval-retrieval: --mode must be lexical, dense or hybrid, not " + value);
+                        return Main.EX_USAGE;
+                    }
+                }
+            }
+        }
+        if (beir == null) {
+            err.println("consilium eval-retrieval: --beir DIR is required");
+            usage(err);
+            return Main.EX_USAGE;
+        }
+        for (String required : List.of("corpus.jsonl", "queries.jsonl", "qrels/test.tsv")) {
+            if (!Files.isRegularFile(beir.resolve(required))) {
+                err.println("consilium eval-retrieval: " + beir + " is not a BEIR directory (" + required + " missing)");
+                return EX_NOINPUT;
+            }
+        }
+        switch (engine) {
+            case "postgres" -> {
+            }
+            case "opensearch" -> {
+                err.println("consilium eval-retrieval: --engine opensearch is not implemented in this build (use postgres)");
+                return EX_UNAVAILABLE;
+            }
+            default -> {
+                err.println("consilium eval-retrieval: --engine must be postgres or opensearch, not " + engine);
+                return Main.EX_USAGE;
+            }
+        }
+
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(env.getOrDefault("CONSILIUM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/consilium"));
+        config.setUsername(env.getOrDefault("CONSILIUM_DB_USER", "postgres"));
+        String password = env.get("CONSILIUM_DB_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(4);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(5_000);
+        config.setPoolName("consilium-eval-retrieval");
+        int threads = Integer.parseInt(env.getOrDefault("CONSILIUM_EMBEDDING_THREADS",
+                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        EvaluationReport report;
+        try (HikariDataSource ds = new HikariDataSource(config);
+             KnowledgeEmbeddingModel model = EmbeddingModels.bundled(threads)) {
+            try (var c = ds.getConnection()) {
+                c.isValid(5);
+            } catch (java.sql.SQLException e) {
+                err.println("consilium eval-retrieval: database " + config.getJdbcUrl() + " unavailable: " + e.getMessage());
+                return EX_UNAVAILABLE;
+            }
+            report = RetrievalEvaluation.runPostgres(beir, ds, model, mode, KnowledgeBaseSettings.defaults());
+        }
+        String json = JsonMapper.builder().disable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(report.toMap());
+        out.println(json);
+        if (outFile != null) {
+            Files.writeString(outFile, json + "\n", StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private static void usage(PrintStream to) {
+        to.println("usage: consilium eval-retrieval --beir DIR [--engine postgres|opensearch] [--mode lexical|dense|hybrid] [--out FILE]");
+        to.println("  DIR holds corpus.jsonl, queries.jsonl and qrels/test.tsv (BEIR layout); the corpus is indexed into a fresh");
+        to.println("  schema of CONSILIUM_DB_URL (default jdbc:postgresql://127.0.0.1:5432/consilium) that is dropped afterwards.");
     }
 }
