@@ -1,5 +1,7 @@
 package nl.consilium.policy;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +10,9 @@ import java.util.Objects;
  * fix the file in one go. The application must refuse to start with it.
  */
 public final class UseConditionsException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     /**
      * One problem in the file.
@@ -19,7 +24,7 @@ public final class UseConditionsException extends RuntimeException {
      * @param problem what is wrong
      * @param fix     what to change
      */
-    public record Violation(String file, String keyPath, int line, String problem, String fix) {
+    public record Violation(String file, String keyPath, int line, String problem, String fix) implements Serializable {
         public Violation {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(keyPath, "keyPath");
@@ -42,6 +47,7 @@ public final class UseConditionsException extends RuntimeException {
         }
     }
 
+    @SuppressWarnings("serial") // always an immutable List.copyOf of serializable records
     private final List<Violation> violations;
 
     public UseConditionsException(List<Violation> violations) {

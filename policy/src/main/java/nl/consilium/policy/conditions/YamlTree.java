@@ -131,10 +131,10 @@ final class YamlTree {
                 return new Scalar(ScalarKind.TEXT, p.getString(), line);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new Scalar(ScalarKind.NUMBER, p.getText(), line);
+                return new Scalar(ScalarKind.NUMBER, p.getString(), line);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return new Scalar(ScalarKind.BOOLEAN, p.getText(), line);
+                return new Scalar(ScalarKind.BOOLEAN, p.getString(), line);
             }
             case VALUE_NULL -> {
                 return new Scalar(ScalarKind.NULL, "", line);

@@ -30,7 +30,10 @@ final class Texts {
     private Texts() {
     }
 
-    static Refusal unknownApplication(String id, List<Application> usable) {
+    static Refusal unknownApplication(String requestedId, List<Application> usable) {
+        // The id comes from the caller (URL, form): echo it only when it looks like an id, so that a
+        // refusal text can never carry typed-in patient data or markup.
+        String id = requestedId.matches("[a-z0-9][a-z0-9-]{0,62}") ? requestedId : "?";
         return new Refusal(APP_UNKNOWN,
                 new LocalizedText("De toepassing '" + id + "' bestaat niet in deze omgeving.",
                         "The application '" + id + "' does not exist in this deployment."),

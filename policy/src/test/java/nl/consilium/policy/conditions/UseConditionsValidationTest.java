@@ -199,6 +199,18 @@ class UseConditionsValidationTest {
     }
 
     @Test
+    void versionsWrittenAsNumbersKeepTheirText() throws Exception {
+        String yaml = Files.readString(DIR.resolve("valid-minimal.yaml"))
+                .replace("version: \"test-1\"", "version: 1.10")
+                .replace("terms_version: \"1\"", "terms_version: 2");
+
+        UseConditions c = UseConditionsLoader.parse(yaml, "numbers");
+
+        assertThat(c.version()).isEqualTo("1.10");
+        assertThat(c.applications().getFirst().termsVersion()).isEqualTo("2");
+    }
+
+    @Test
     void parseNamesTheGivenSourceInViolations() {
         assertThatThrownBy(() -> UseConditionsLoader.parse("version: 1\n", "inline-source"))
                 .isInstanceOf(UseConditionsException.class)

@@ -335,6 +335,13 @@ class PolicyEngineTest {
         }
 
         @Test
+        void unknownApplicationIdIsNotEchoedUnlessItLooksLikeAnId() {
+            Refuse r = refused(engine.decide(ok("no-data").build().withApplication("Jan Jansen <b>")), APP_UNKNOWN);
+
+            assertThat(r.reason().nl() + r.reason().en()).doesNotContain("Jansen", "<b>");
+        }
+
+        @Test
         void roleNotAllowedIsRefused() {
             Refuse r = refused(engine.decide(ok("pseudo").roles("compliance-officer").build()), FMS_1_ROLE_NOT_ALLOWED);
 
