@@ -31,3 +31,14 @@ create table conversation_message (
     created_at      timestamptz not null,
     primary key (conversation_id, seq)
 );
+
+-- The patient a conversation is about, encrypted under the conversation's key like its content.
+alter table conversation add column patient_ref bytea;
+
+-- A user's statement that they completed a training an application requires (FMS: training before use).
+create table training_attestation (
+    user_id     text        not null,
+    training_id text        not null,
+    attested_at timestamptz not null default now(),
+    primary key (user_id, training_id)
+);

@@ -41,18 +41,31 @@ public class ConversationStore {
     @Transactional
     public Optional<UUID> start(String userId, String applicationId, boolean patientContext, String title,
             Duration retention) {
+        return start(userId, applicationId, Optional.empty(), title, retention);
+    }
+
+    /**
+     * Starts a conversation, optionally about one patient (the patient reference is encrypted like the content).
+     * With a zero retention nothing is stored and an empty id is returned.
+     */
+    @Transactional
+    public Optional<UUID> start(String userId, String applicationId, Optional<String> patientId, String title,
+            Duration retention) {
         if (retention.isZero() || retention.isNegative()) {
             return Optional.empty();
         }
+        boolean patientContext = patientId.isPresent();
         byte[] userKey = userKey(userId);
         UUID id = UUID.randomUUID();
         byte[] conversationKey = Aead.newKey();
         Instant now = clock.instant();
         jdbc.sql("insert into consilium_app.conversation (id, user_id, application_id, patient_context, wrapped_key, "
-                        + "title, created_at, updated_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "title, patient_ref, created_at, updated_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, userId, applicationId, patientContext,
                         Aead.encrypt(userKey, conversationKey, aad("conversation-key", id)),
                         Aead.encrypt(conversationKey, title.getBytes(UTF_8), aad("title", id)),
+                        patientId.map(p -> Aead.encrypt(conversationKey, p.getBytes(UTF_8), aad("patient", id)))
+                                .orElse(null),
                         Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(retention)))
                 .update();
         return Optional.of(id);
@@ -118,6 +131,29 @@ public class ConversationStore {
                 })
                 .list();
         return new Transcript(summary[0], messages);
+    }
+
+    /** What a later turn needs to continue a stored conversation: its application and patient. */
+    public record Resumable(UUID id, String applicationId, Optional<String> patientId) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Resumable> resume(String userId, UUID conversationId) {
+        Optional<byte[]> userKey = existingUserKey(userId);
+        if (userKey.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select application_id, wrapped_key, patient_ref from consilium_app.conversation "
+                        + "where user_id = ? and id = ?")
+                .params(userId, conversationId)
+                .query((rs, row) -> {
+                    byte[] key = Aead.decrypt(userKey.get(), rs.getBytes("wrapped_key"),
+                            aad("conversation-key", conversationId));
+                    byte[] patient = rs.getBytes("patient_ref");
+                    return new Resumable(conversationId, rs.getString("application_id"), Optional.ofNullable(patient)
+                            .map(p -> new String(Aead.decrypt(key, p, aad("patient", conversationId)), UTF_8)));
+                })
+                .optional();
     }
 
     /** Deletes one conversation and, with it, its key. */

@@ -23,7 +23,8 @@ public record ApplicationView(
         Optional<String> requiredTraining,
         LocalizedText disclaimer,
         String termsVersion,
-        boolean termsAccepted) {
+        boolean termsAccepted,
+        boolean trainingAttested) {
 
     /** The FMS declarations, as plain facts for the user. */
     public record Declarations(
@@ -34,7 +35,7 @@ public record ApplicationView(
             Optional<String> validationReference) {
     }
 
-    static ApplicationView of(Application application, boolean termsAccepted) {
+    static ApplicationView of(Application application, boolean termsAccepted, boolean trainingAttested) {
         return new ApplicationView(
                 application.id(),
                 application.title(),
@@ -52,6 +53,7 @@ public record ApplicationView(
                 application.requiredTraining(),
                 application.disclaimer(),
                 application.termsVersion(),
-                termsAccepted);
+                termsAccepted,
+                trainingAttested);
     }
 }

@@ -22,10 +22,32 @@ public class ApplicationsController {
 
     private final UseConditions useConditions;
     private final TermsAcceptances acceptances;
+    private final TrainingAttestations trainings;
 
-    public ApplicationsController(UseConditions useConditions, TermsAcceptances acceptances) {
+    public ApplicationsController(UseConditions useConditions, TermsAcceptances acceptances,
+            TrainingAttestations trainings) {
         this.useConditions = useConditions;
         this.acceptances = acceptances;
+        this.trainings = trainings;
+    }
+
+    public record Attestation(String trainingId) {
+    }
+
+    /** The user states they completed the training an application requires. */
+    @PutMapping("/{id}/training/attestation")
+    public ApplicationView attestTraining(@PathVariable String id, @RequestBody Attestation attestation,
+            Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Application application = permittedApplication(id, user);
+        String required = application.requiredTraining().orElseThrow(() -> Problems.INVALID_REQUEST.exception(
+                "Application '" + application.id() + "' requires no training"));
+        if (attestation == null || !required.equals(attestation.trainingId())) {
+            throw Problems.INVALID_REQUEST.exception("Application '" + application.id() + "' requires training '"
+                    + required + "'");
+        }
+        trainings.attest(user.id(), required);
+        return view(application, user);
     }
 
     @GetMapping
@@ -80,6 +102,7 @@ public class ApplicationsController {
 
     private ApplicationView view(Application application, CurrentUser user) {
         return ApplicationView.of(application,
-                acceptances.accepted(user.id(), application.id(), application.termsVersion()));
+                acceptances.accepted(user.id(), application.id(), application.termsVersion()),
+                application.requiredTraining().map(t -> trainings.of(user.id()).contains(t)).orElse(true));
     }
 }

@@ -3,6 +3,8 @@ package nl.consilium.app.web;
 import java.net.URI;
 import java.util.UUID;
 
+import nl.consilium.app.chat.ChatExceptions;
+import nl.consilium.app.conversation.ConversationNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +25,48 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ConversationNotFoundException.class)
+    public ResponseEntity<Object> conversationNotFound(ConversationNotFoundException e) {
+        return problem(Problems.CONVERSATION_NOT_FOUND, "No conversation with this id belongs to you");
+    }
+
+    @ExceptionHandler(ChatExceptions.AuditUnavailable.class)
+    public ResponseEntity<Object> auditUnavailable(ChatExceptions.AuditUnavailable e) {
+        URI errorId = errorId();
+        log.error("Audit log unavailable {}: no answer delivered", errorId, e);
+        return problem(Problems.AUDIT_UNAVAILABLE, "The audit log could not record this request, so no answer is "
+                + "given. Try again later; quote " + errorId + " to the service desk");
+    }
+
+    @ExceptionHandler(ChatExceptions.Busy.class)
+    public ResponseEntity<Object> busy(ChatExceptions.Busy e) {
+        return ResponseEntity.status(503).header("Retry-After", "10")
+                .body(withId(Problems.MODEL_BUSY.detail("All language-model slots are in use; try again in a few seconds")));
+    }
+
+    @ExceptionHandler(ChatExceptions.ModelUnavailable.class)
+    public ResponseEntity<Object> modelUnavailable(ChatExceptions.ModelUnavailable e) {
+        URI errorId = errorId();
+        log.warn("Language model unavailable {} ({})", errorId, e.getCause() == null ? "?" : e.getCause().getClass().getName());
+        return problem(Problems.MODEL_UNAVAILABLE, "The language model did not answer; quote " + errorId);
+    }
+
+    @ExceptionHandler(ChatExceptions.PatientContextUnavailable.class)
+    public ResponseEntity<Object> patientContextUnavailable(ChatExceptions.PatientContextUnavailable e) {
+        return problem(Problems.PATIENT_CONTEXT_UNAVAILABLE, "The EPD did not deliver the patient record ("
+                + e.getMessage().replace("patient context unavailable: ", "") + ")");
+    }
+
+    private static ResponseEntity<Object> problem(Problems type, String detail) {
+        ProblemDetail problem = withId(type.detail(detail));
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail withId(ProblemDetail problem) {
+        problem.setInstance(errorId());
+        return problem;
+    }
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {

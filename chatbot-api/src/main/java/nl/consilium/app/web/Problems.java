@@ -13,7 +13,12 @@ public enum Problems {
     UNKNOWN_APPLICATION(HttpStatus.NOT_FOUND, "Unknown application"),
     APPLICATION_NOT_PERMITTED(HttpStatus.FORBIDDEN, "Application not available to your roles"),
     TERMS_VERSION_MISMATCH(HttpStatus.CONFLICT, "Terms version is not the current one"),
-    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request");
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "Invalid request"),
+    CONVERSATION_NOT_FOUND(HttpStatus.NOT_FOUND, "Conversation not found"),
+    AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Audit log unavailable"),
+    MODEL_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "Language model busy"),
+    MODEL_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Language model unavailable"),
+    PATIENT_CONTEXT_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Patient record unavailable");
 
     private final HttpStatus status;
     private final String title;

@@ -12,7 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "consilium.policy.file=../infra/demo/use-conditions.yaml")
+        properties = {"consilium.policy.file=../infra/demo/use-conditions.yaml",
+                "consilium.knowledge.load-directory=../infra/demo/knowledge"})
 @ActiveProfiles("demo")
 public @interface DemoAppTest {
 }

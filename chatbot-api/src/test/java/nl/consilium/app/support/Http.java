@@ -27,9 +27,13 @@ public record Http(int port, String user) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> send(String method, String path) {
+        return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", "application/json, application/problem+json, text/event-stream");
         if (user != null) {
             String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);

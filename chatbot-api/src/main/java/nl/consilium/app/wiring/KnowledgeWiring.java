@@ -1,0 +1,113 @@
+package nl.consilium.app.wiring;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import nl.consilium.audit.AuditActor;
+import nl.consilium.audit.AuditAction;
+import nl.consilium.audit.AuditEvent;
+import nl.consilium.audit.AuditEventType;
+import nl.consilium.audit.AuditLog;
+import nl.consilium.audit.AuditObject;
+import nl.consilium.audit.AuditOutcome;
+import nl.consilium.rag.ApprovalState;
+import nl.consilium.rag.DocumentUpload;
+import nl.consilium.rag.EmbeddingModels;
+import nl.consilium.rag.IngestOutcome;
+import nl.consilium.rag.KnowledgeAuditListener;
+import nl.consilium.rag.KnowledgeBase;
+import nl.consilium.rag.KnowledgeBaseSettings;
+import nl.consilium.rag.KnowledgeEmbeddingModel;
+import nl.consilium.rag.KnowledgeEvent;
+import nl.consilium.rag.KnowledgeFiles;
+import nl.consilium.rag.KnowledgeSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class KnowledgeWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeWiring.class);
+
+    /**
+     * @param embeddingThreads threads of the bundled embedding model
+     * @param loadDirectory    a folder of self-describing knowledge files loaded (and approved) at start-up; the
+     *                         demo points it at infra/demo/knowledge. Unchanged files are skipped (content hash).
+     */
+    @ConfigurationProperties("consilium.knowledge")
+    public record KnowledgeProperties(Integer embeddingThreads, String loadDirectory) {
+        public KnowledgeProperties {
+            embeddingThreads = embeddingThreads == null ? 2 : embeddingThreads;
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeEmbeddingModel knowledgeEmbeddingModel(KnowledgeProperties properties) {
+        return EmbeddingModels.bundled(properties.embeddingThreads());
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeBase knowledgeBase(DataSource dataSource, KnowledgeEmbeddingModel embeddings, AuditLog auditLog,
+            KnowledgeProperties properties) {
+        KnowledgeSchema.migrate(dataSource);
+        KnowledgeBase knowledge = KnowledgeBase.postgres(dataSource, embeddings, auditing(auditLog),
+                KnowledgeBaseSettings.defaults());
+        if (properties.loadDirectory() != null && !properties.loadDirectory().isBlank()) {
+            load(knowledge, Path.of(properties.loadDirectory()));
+        }
+        return knowledge;
+    }
+
+    private static void load(KnowledgeBase knowledge, Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("consilium.knowledge.load-directory " + directory.toAbsolutePath()
+                    + " is not a directory");
+        }
+        int added = 0;
+        int unchanged = 0;
+        for (Path file : KnowledgeFiles.list(directory)) {
+            var upload = KnowledgeFiles.upload(file, ApprovalState.APPROVED, DocumentUpload.DEFAULT_MAX_BYTES);
+            if (upload.isEmpty()) {
+                continue;
+            }
+            IngestOutcome outcome = knowledge.ingest(upload.get(), "system:knowledge-loader");
+            if (outcome instanceof IngestOutcome.Unchanged) {
+                unchanged++;
+            } else {
+                added++;
+            }
+        }
+        log.info("Knowledge loaded from {}: {} added or replaced, {} unchanged", directory, added, unchanged);
+    }
+
+    /** Every change to the knowledge base is an audit record (who approved or retired which document). */
+    private static KnowledgeAuditListener auditing(AuditLog auditLog) {
+        return event -> {
+            AuditEvent.Builder builder = AuditEvent.builder(AuditEventType.CONFIGURATION_CHANGED,
+                            AuditActor.system("knowledge-base"))
+                    .action(AuditAction.UPDATE)
+                    .outcome(event instanceof KnowledgeEvent.DocumentRejected ? AuditOutcome.MINOR_FAILURE
+                            : AuditOutcome.SUCCESS)
+                    .occurredAt(java.time.Instant.now());
+            switch (event) {
+                case KnowledgeEvent.DocumentAdded e -> builder.object(AuditObject.document("KnowledgeDocument/"
+                        + e.documentId()));
+                case KnowledgeEvent.DocumentReplaced e -> builder.object(AuditObject.document("KnowledgeDocument/"
+                        + e.documentId()));
+                case KnowledgeEvent.DocumentUnchanged e -> {
+                    return;
+                }
+                case KnowledgeEvent.DocumentStateChanged e -> builder.object(AuditObject.document("KnowledgeDocument/"
+                        + e.documentId()));
+                case KnowledgeEvent.DocumentRejected e -> builder.object(AuditObject.document("KnowledgeSource/"
+                        + e.sourceId()));
+            }
+            auditLog.append(builder.build());
+        };
+    }
+}
