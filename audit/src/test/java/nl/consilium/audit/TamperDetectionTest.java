@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import nl.consilium.audit.chain.CanonicalForm;
 import nl.consilium.audit.store.EventColumns;
+import nl.consilium.audit.verify.ChainVerifier;
 
 /**
  * Each test plays an attacker with DBA rights (triggers disabled, superuser) against a real chain
@@ -51,9 +52,19 @@ class TamperDetectionTest {
         TestDatabase.dropSchema(admin, schema);
     }
 
+    /**
+     * Verifies twice: one sequential scan, and in three parallel ranges (1-14, 15-28, 29-40, as the
+     * verifier does for large logs), which must name the same first broken record.
+     */
     private VerificationResult verify() {
         try {
-            return AuditVerifier.verify(admin, schema, TestDatabase.KEY);
+            VerificationResult sequential = AuditVerifier.verify(admin, schema, TestDatabase.KEY);
+            VerificationResult parallel = new ChainVerifier(schema, TestDatabase.KEY, 1, 3).verify(admin);
+            assertThat(parallel.getClass()).isEqualTo(sequential.getClass());
+            if (sequential instanceof VerificationResult.Broken b) {
+                assertThat(((VerificationResult.Broken) parallel).firstBrokenSeq()).as(b.reason()).isEqualTo(b.firstBrokenSeq());
+            }
+            return sequential;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -90,6 +101,25 @@ class TamperDetectionTest {
     void deletedRecord() {
         TestDatabase.asAttacker(admin, schema, "delete from {s}.event where seq = 12");
         assertBrokenAt(12, "missing");
+    }
+
+    @Test
+    void deletedRecordAtARangeBorder() {
+        // 14 is the last record of the first parallel range, 15 the first of the second.
+        TestDatabase.asAttacker(admin, schema, "delete from {s}.event where seq in (14, 15)");
+        assertBrokenAt(14, "missing");
+    }
+
+    @Test
+    void changedFirstRecordOfASecondRange() {
+        TestDatabase.asAttacker(admin, schema, "update {s}.event set prev_hash = sha256('x') where seq = 15");
+        assertBrokenAt(15, "does not link");
+    }
+
+    @Test
+    void wholeRangeDeleted() {
+        TestDatabase.asAttacker(admin, schema, "delete from {s}.event where seq between 15 and 28");
+        assertBrokenAt(15, "missing");
     }
 
     @Test

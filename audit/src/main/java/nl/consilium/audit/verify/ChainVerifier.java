@@ -28,13 +28,26 @@ import nl.consilium.audit.store.EventColumns;
  */
 public final class ChainVerifier {
     private static final int FETCH = 10_000;
+    /** Below this many events one sequential scan is fast enough. */
+    private static final long PARALLEL_THRESHOLD = 100_000;
+    private static final int PARALLELISM = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final String schema;
     private final CheckpointKey key;
 
+    private final long parallelThreshold;
+    private final int parallelism;
+
     public ChainVerifier(String schema, CheckpointKey key) {
+        this(schema, key, PARALLEL_THRESHOLD, PARALLELISM);
+    }
+
+    /** Tests force the parallel path on small chains with a low threshold. */
+    public ChainVerifier(String schema, CheckpointKey key, long parallelThreshold, int parallelism) {
         this.schema = schema;
         this.key = key;
+        this.parallelThreshold = parallelThreshold;
+        this.parallelism = parallelism;
     }
 
     private record Checkpoint(long id, long seq, byte[] hash) {
@@ -123,63 +136,42 @@ public final class ChainVerifier {
                     headHash = rs.getBytes(2);
                 }
 
+                long maxSeq;
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("select coalesce(max(seq), 0) from " + schema + ".event")) {
+                    rs.next();
+                    maxSeq = rs.getLong(1);
+                }
+                List<Segment> segments = scan(ds, c, firstSeq, maxSeq, checkpoints);
                 boolean scanBroken = false;
-                try (PreparedStatement ps = c.prepareStatement("select " + EventColumns.SELECT_LIST + " from " + schema
-                        + ".event where seq >= ? order by seq")) {
-                    ps.setFetchSize(FETCH);
-                    ps.setLong(1, firstSeq);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long seq = rs.getLong(1);
-                            if (seq != expectedSeq) {
-                                problems.add(expectedSeq, "record " + expectedSeq + " is missing (the next stored record is " + seq
-                                        + "): deleted, moved or renumbered");
-                                scanBroken = true;
-                                break;
-                            }
-                            EventColumns.Row row;
-                            try {
-                                row = EventColumns.read(rs);
-                            } catch (IllegalArgumentException | NullPointerException e) {
-                                problems.add(seq, "record " + seq + " holds values the application never writes (changed): " + e.getMessage());
-                                scanBroken = true;
-                                break;
-                            }
-                            checked++;
-                            byte[] content = CanonicalForm.contentSha256(row.event());
-                            if (!CanonicalForm.same(content, row.contentSha256())) {
-                                problems.add(seq, "record " + seq + " was changed: its fields no longer match its content hash");
-                                scanBroken = true;
-                                break;
-                            }
-                            if (!CanonicalForm.same(expectedPrev, row.prevHash())) {
-                                problems.add(seq, "record " + seq + " does not link to the record before it (inserted, reordered or rewritten)");
-                                scanBroken = true;
-                                break;
-                            }
-                            byte[] hash = CanonicalForm.recordHash(seq, expectedPrev, content);
-                            if (!CanonicalForm.same(hash, row.hash())) {
-                                problems.add(seq, "record " + seq + " has a stored hash that does not match its contents");
-                                scanBroken = true;
-                                break;
-                            }
-                            List<Checkpoint> atSeq = checkpoints.get(seq);
-                            if (atSeq != null) {
-                                for (Checkpoint cp : atSeq) {
-                                    if (!CanonicalForm.same(cp.hash, hash)) {
-                                        problems.add(seq, "record " + seq + " differs from signed checkpoint #" + cp.id
-                                                + ": the chain up to here was rewritten");
-                                        scanBroken = true;
-                                    }
-                                }
-                                if (scanBroken) {
-                                    break;
-                                }
-                            }
-                            expectedPrev = hash;
-                            expectedSeq = seq + 1;
-                        }
+                for (Segment seg : segments) {
+                    checked += seg.checked;
+                    if (seg.firstRowSeq != expectedSeq) {
+                        // Includes an empty segment (every record of the range gone) and rows missing at the end of the previous one.
+                        problems.add(expectedSeq, seg.firstRowSeq < 0 && seg.end > maxSeq
+                                ? "record " + expectedSeq + " is missing"
+                                : "record " + expectedSeq + " is missing (the next stored record is "
+                                        + (seg.firstRowSeq < 0 ? "after " + seg.end : seg.firstRowSeq) + "): deleted, moved or renumbered");
+                        scanBroken = true;
+                        break;
                     }
+                    if (!CanonicalForm.same(expectedPrev, seg.firstPrev)) {
+                        problems.add(seg.firstRowSeq, "record " + seg.firstRowSeq
+                                + " does not link to the record before it (inserted, reordered or rewritten)");
+                        scanBroken = true;
+                        break;
+                    }
+                    if (seg.problems.any()) {
+                        problems.add(seg.problems.seq, seg.problems.reason);
+                        scanBroken = true;
+                        break;
+                    }
+                    expectedSeq = seg.lastSeq + 1;
+                    expectedPrev = seg.lastHash;
+                }
+                if (!scanBroken && expectedSeq <= maxSeq) {
+                    problems.add(expectedSeq, "record " + expectedSeq + " is missing: deleted, moved or renumbered");
+                    scanBroken = true;
                 }
 
                 long lastSeq = expectedSeq - 1;
@@ -205,6 +197,151 @@ public final class ChainVerifier {
                 return new VerificationResult.Intact(checked, firstSeq, lastSeq, checkpointCount, lastCheckpointSeq, took);
             } finally {
                 c.rollback();
+            }
+        }
+    }
+
+    /** What one range scan found. firstRowSeq is -1 when the range held no rows. */
+    private static final class Segment {
+        final long start;
+        final long end; // exclusive
+        long firstRowSeq = -1;
+        byte[] firstPrev;
+        long lastSeq;
+        byte[] lastHash;
+        long checked;
+        final Problems problems = new Problems();
+
+        Segment(long start, long end) {
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /**
+     * Splits [firstSeq, maxSeq] into ranges scanned in parallel, each on its own connection but all
+     * in the snapshot of {@code main} (pg_export_snapshot), so they see exactly the same log. Links
+     * across range borders are checked by the caller.
+     */
+    private List<Segment> scan(DataSource ds, Connection main, long firstSeq, long maxSeq,
+                               TreeMap<Long, List<Checkpoint>> checkpoints) throws SQLException {
+        long total = maxSeq - firstSeq + 1;
+        if (total <= 0) {
+            return List.of();
+        }
+        int parts = total < parallelThreshold ? 1 : parallelism;
+        List<Segment> segments = new ArrayList<>();
+        long size = Math.max(1, (total + parts - 1) / parts);
+        for (long s = firstSeq; s <= maxSeq; s += size) {
+            segments.add(new Segment(s, Math.min(s + size, maxSeq + 1)));
+        }
+        if (segments.size() == 1) {
+            scanSegment(main, segments.getFirst(), checkpoints);
+            return segments;
+        }
+        String snapshot;
+        try (Statement st = main.createStatement(); ResultSet rs = st.executeQuery("select pg_export_snapshot()")) {
+            rs.next();
+            snapshot = rs.getString(1);
+        }
+        List<java.util.concurrent.Future<Void>> futures = new ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(segments.size(),
+                Thread.ofPlatform().name("audit-verify-", 0).daemon(true).factory())) {
+            for (Segment seg : segments) {
+                futures.add(pool.submit(() -> {
+                    try (Connection c = ds.getConnection()) {
+                        c.setAutoCommit(false);
+                        try (Statement st = c.createStatement()) {
+                            st.execute("set transaction isolation level repeatable read, read only");
+                            st.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+                        }
+                        try {
+                            scanSegment(c, seg, checkpoints);
+                        } finally {
+                            c.rollback();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<Void> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("verification interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof SQLException sql) {
+                        throw sql;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        return segments;
+    }
+
+    /** Checks one range: gaps, content hash, links inside the range, record hash, checkpoints. Stops at the first break. */
+    private void scanSegment(Connection c, Segment seg, TreeMap<Long, List<Checkpoint>> checkpoints) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + EventColumns.SELECT_LIST + " from " + schema
+                + ".event where seq >= ? and seq < ? order by seq")) {
+            ps.setFetchSize(FETCH);
+            ps.setLong(1, seg.start);
+            ps.setLong(2, seg.end);
+            long expectedSeq = seg.start;
+            byte[] expectedPrev = null;
+            Problems problems = seg.problems;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seg.firstRowSeq < 0) {
+                        seg.firstRowSeq = seq;
+                        seg.firstPrev = rs.getBytes(2);
+                        expectedSeq = seq;
+                        expectedPrev = seg.firstPrev;
+                    }
+                    if (seq != expectedSeq) {
+                        problems.add(expectedSeq, "record " + expectedSeq + " is missing (the next stored record is " + seq
+                                + "): deleted, moved or renumbered");
+                        return;
+                    }
+                    EventColumns.Row row;
+                    try {
+                        row = EventColumns.read(rs);
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        problems.add(seq, "record " + seq + " holds values the application never writes (changed): " + e.getMessage());
+                        return;
+                    }
+                    seg.checked++;
+                    byte[] content = CanonicalForm.contentSha256(row.event());
+                    if (!CanonicalForm.same(content, row.contentSha256())) {
+                        problems.add(seq, "record " + seq + " was changed: its fields no longer match its content hash");
+                        return;
+                    }
+                    if (!CanonicalForm.same(expectedPrev, row.prevHash())) {
+                        problems.add(seq, "record " + seq + " does not link to the record before it (inserted, reordered or rewritten)");
+                        return;
+                    }
+                    byte[] hash = CanonicalForm.recordHash(seq, expectedPrev, content);
+                    if (!CanonicalForm.same(hash, row.hash())) {
+                        problems.add(seq, "record " + seq + " has a stored hash that does not match its contents");
+                        return;
+                    }
+                    List<Checkpoint> atSeq = checkpoints.get(seq);
+                    if (atSeq != null) {
+                        for (Checkpoint cp : atSeq) {
+                            if (!CanonicalForm.same(cp.hash, hash)) {
+                                problems.add(seq, "record " + seq + " differs from signed checkpoint #" + cp.id
+                                        + ": the chain up to here was rewritten");
+                                return;
+                            }
+                        }
+                    }
+                    expectedPrev = hash;
+                    expectedSeq = seq + 1;
+                    seg.lastSeq = seq;
+                    seg.lastHash = hash;
+                }
             }
         }
     }
