@@ -107,9 +107,10 @@ public final class RuleBasedIntentClassifier implements CdsIntentClassifier {
             return new IntentAssessment(true, rule, "individual patient + " + String.join("/", asks) + " request ("
                     + generic(diagnosis, prognosis, treatment) + ")");
         }
-        if (!individual && !asks.isEmpty()) {
+        boolean general = GENERAL.matcher(t).find();
+        if (!individual && (!asks.isEmpty() || general)) {
             return new IntentAssessment(false, "cds.general-knowledge",
-                    "clinical question without an individual patient" + (GENERAL.matcher(t).find() ? " (guideline/population cue)" : ""));
+                    "clinical question without an individual patient" + (general ? " (guideline/population cue)" : ""));
         }
         if (individual) {
             return new IntentAssessment(false, "cds.patient-no-decision", "individual patient named, no diagnosis/prognosis/treatment request");

@@ -34,7 +34,14 @@ final class Lexicon {
     final PhraseTrie institutions = new PhraseTrie();
     final PhraseTrie eponymPhrases = new PhraseTrie();
 
+    private final java.util.Map<Character, java.util.List<String>> suffixesByLastChar = new java.util.HashMap<>();
+
     private static final Lexicon DEFAULT = new Lexicon();
+
+    /** Street suffixes grouped by their last letter, so one word checks a handful instead of all. */
+    java.util.List<String> streetSuffixesEndingIn(char last) {
+        return suffixesByLastChar.getOrDefault(last, java.util.List.of());
+    }
 
     static Lexicon standard() {
         return DEFAULT;
@@ -56,6 +63,9 @@ final class Lexicon {
         words("eponyms.txt", eponyms);
         words("street-suffixes.txt", streetSuffixes);
         words("institution-keywords.txt", institutionKeywords);
+        for (String suffix : streetSuffixes) {
+            suffixesByLastChar.computeIfAbsent(suffix.charAt(suffix.length() - 1), c -> new java.util.ArrayList<>()).add(suffix);
+        }
         words("institution-tails.txt", institutionTails);
         lines("places.txt", places::add);
         lines("places-ambiguous.txt", ambiguousPlaces::add);

@@ -76,6 +76,7 @@ public final class RuleBasedDetector implements PersonalDataDetector {
             "prins", "prinses", "koningin", "koning", "burgemeester", "sint", "st", "oude", "nieuwe", "lange", "korte", "graaf", "dr", "professor", "prof", "generaal", "admiraal", "hertog", "hertogin", "kardinaal", "pastoor", "van", "de", "der", "den", "het", "'t", "ter", "ten", "jan", "hendrik", "willem", "mr", "meester", "hoge", "lage", "grote", "kleine", "noorder", "zuider", "ooster", "wester", "west", "oost", "noord", "zuid");
     private static final Set<String> POSTCODE_UNIT_PAIRS = Set.of(
             "MG", "ML", "KG", "MM", "CM", "GR", "NM", "KB", "MB", "GB", "DD", "HB", "PM", "AM", "MN", "KM", "MX", "HR", "BP", "CT", "EH", "ME", "PK", "PH", "GA", "AD", "AP", "RR", "VG", "XR");
+    private static final Set<String> ROMAN = Set.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii");
     private static final Set<String> SCORE_WORDS = Set.of("apgar", "emv", "gcs", "score", "stadium", "graad", "grade", "stage",
             "klasse", "nyha", "asa", "who", "ecog", "gleason", "schema", "week", "weken", "dag", "dagen", "cyclus", "kuur");
     private static final Set<String> UNIT_AFTER = Set.of("mg", "g", "ml", "mmhg", "keer", "x", "dagen", "weken", "tabletten", "tablet",
@@ -881,7 +882,7 @@ public final class RuleBasedDetector implements PersonalDataDetector {
             return true;
         }
         // "Rome IV", "Glasgow 15"
-        return t.isWord(j) && !t.spaceBefore[j] == false && t.key[j].matches("i{1,3}|iv|v|vi{0,3}") && t.text.charAt(t.start[j]) == 'I';
+        return t.isWord(j) && t.spaceBefore[j] && ROMAN.contains(t.key[j]) && t.text.charAt(t.start[j]) == 'I';
     }
 
     private boolean medicalPreceder(Tokens t, int i) {
@@ -907,7 +908,7 @@ public final class RuleBasedDetector implements PersonalDataDetector {
         String key = t.key[i];
         boolean suffixWord = false;
         boolean standaloneStreetWord = false;
-        for (String suffix : lex.streetSuffixes) {
+        for (String suffix : lex.streetSuffixesEndingIn(key.charAt(key.length() - 1))) {
             if (key.endsWith(suffix)) {
                 if (key.length() >= suffix.length() + 3) {
                     suffixWord = true;

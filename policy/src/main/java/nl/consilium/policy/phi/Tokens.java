@@ -31,6 +31,42 @@ final class Tokens {
         key = new String[capacity];
     }
 
+    private static final String[] ASCII = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = String.valueOf(c).intern();
+        }
+    }
+
+    /** Lower-case key without the Locale machinery for the common all-ASCII word. */
+    private static String lowerKey(String text, int s, int e) {
+        boolean plain = true;
+        for (int p = s; p < e; p++) {
+            char c = text.charAt(p);
+            if (c >= 128 || (c >= 'A' && c <= 'Z')) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return text.substring(s, e);
+        }
+        char[] buf = new char[e - s];
+        boolean ascii = true;
+        for (int p = s; p < e; p++) {
+            char c = text.charAt(p);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            } else if (c >= 128) {
+                ascii = false;
+            }
+            buf[p - s] = c;
+        }
+        String lower = new String(buf);
+        return ascii ? lower : lower.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'');
+    }
+
     static Tokens of(String text) {
         Tokens t = new Tokens(text, Math.max(16, text.length() / 4));
         int n = text.length();
@@ -113,8 +149,13 @@ final class Tokens {
         kind[size] = k;
         spaceBefore[size] = space;
         lineBefore[size] = line;
-        String raw = text.substring(s, e);
-        key[size] = k == WORD ? raw.toLowerCase(java.util.Locale.ROOT).replace('\u2019', '\'') : raw;
+        if (k == WORD) {
+            key[size] = lowerKey(text, s, e);
+        } else if (k == PUNCT && e - s == 1 && text.charAt(s) < 128) {
+            key[size] = ASCII[text.charAt(s)];
+        } else {
+            key[size] = text.substring(s, e);
+        }
         size++;
     }
 
