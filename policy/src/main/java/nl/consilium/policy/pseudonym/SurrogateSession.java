@@ -23,7 +23,8 @@ import nl.consilium.policy.PseudonymisationSession;
  * session and keep their notation, so intervals and weekdays stay true. Ages under 90 stay (clinically
  * needed, not identifying on their own); ages of 90 and over become a placeholder.
  *
- * <p>The reverse mapping lives in this object only. Not thread-safe: one conversation, one session.
+ * <p>The reverse mapping lives in this object only. One conversation, one session; methods are
+ * synchronized so that two requests of the same conversation cannot corrupt the mapping.
  */
 public final class SurrogateSession implements PseudonymisationSession {
 
@@ -54,7 +55,7 @@ public final class SurrogateSession implements PseudonymisationSession {
     }
 
     @Override
-    public String pseudonymise(String text) {
+    public synchronized String pseudonymise(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -64,7 +65,8 @@ public final class SurrogateSession implements PseudonymisationSession {
         for (PhiSpan span : spans) {
             out.append(text, pos, span.start());
             String real = text.substring(span.start(), span.end());
-            out.append(surrogate(span.category(), real));
+            // a surrogate this session issued stays as it is: pseudonymising twice changes nothing
+            out.append(reverse.containsKey(real) ? real : surrogate(span.category(), real));
             pos = span.end();
         }
         out.append(text, pos, text.length());
@@ -72,7 +74,7 @@ public final class SurrogateSession implements PseudonymisationSession {
     }
 
     @Override
-    public String surrogate(DataCategory category, String realValue) {
+    public synchronized String surrogate(DataCategory category, String realValue) {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(realValue, "realValue");
         if (category == DataCategory.AGE && isYoungerThan90(realValue)) {
@@ -103,7 +105,7 @@ public final class SurrogateSession implements PseudonymisationSession {
     }
 
     @Override
-    public String reidentify(String pseudonymisedText) {
+    public synchronized String reidentify(String pseudonymisedText) {
         if (pseudonymisedText == null || pseudonymisedText.isEmpty() || reverse.isEmpty()) {
             return pseudonymisedText;
         }

@@ -135,6 +135,16 @@ class SurrogateSessionTest {
     }
 
     @Test
+    void pseudonymisingTwiceChangesNothingAndSurrogatesAreNotPersonalData() {
+        PseudonymisationSession session = Detection.newPseudonymisationSession(detector, 12);
+        for (GoldSet.Note note : allNotes()) {
+            String once = session.pseudonymise(note.text());
+            assertThat(session.pseudonymise(once)).as(note.id()).isEqualTo(once);
+        }
+        assertThat(detector.detect("Mevr. Persoon A woont in Locatie B en is bekend bij Instelling C.")).isEmpty();
+    }
+
+    @Test
     void lettersCountLikeSpreadsheetColumns() {
         assertThat(SurrogateSession.letters(1)).isEqualTo("A");
         assertThat(SurrogateSession.letters(26)).isEqualTo("Z");
