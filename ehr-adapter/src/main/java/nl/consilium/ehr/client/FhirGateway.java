@@ -36,17 +36,33 @@ public final class FhirGateway {
     private final EhrClientConfig config;
     private final IGenericClient client;
     private final SmartBackendTokens tokens;
+    private final ApacheRestfulClientFactory factory;
+    private final org.apache.http.impl.client.CloseableHttpClient httpClient;
 
     public FhirGateway(EhrClientConfig config) {
         this.config = config;
         // A factory per gateway so that two EPD connections can have different timeouts.
-        ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(FHIR);
-        factory.setConnectTimeout((int) config.connectTimeout().toMillis());
-        factory.setSocketTimeout((int) config.readTimeout().toMillis());
-        factory.setConnectionRequestTimeout((int) config.readTimeout().toMillis());
-        factory.setPoolMaxPerRoute(16);
-        factory.setPoolMaxTotal(32);
+        this.factory = new ApacheRestfulClientFactory(FHIR);
+        // Our own Apache client so the timeouts are certain to apply to every request and page.
+        org.apache.http.client.config.RequestConfig timeouts = org.apache.http.client.config.RequestConfig.custom()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setSocketTimeout((int) config.readTimeout().toMillis())
+                .setConnectionRequestTimeout((int) config.readTimeout().toMillis())
+                .build();
+        org.apache.http.impl.conn.PoolingHttpClientConnectionManager pool =
+                new org.apache.http.impl.conn.PoolingHttpClientConnectionManager(5, java.util.concurrent.TimeUnit.MINUTES);
+        pool.setMaxTotal(32);
+        pool.setDefaultMaxPerRoute(16);
+        pool.setDefaultSocketConfig(org.apache.http.config.SocketConfig.custom()
+                .setSoTimeout((int) config.readTimeout().toMillis()).build());
+        this.httpClient = org.apache.http.impl.client.HttpClients.custom()
+                .setDefaultRequestConfig(timeouts)
+                .setConnectionManager(pool)
+                .disableCookieManagement()
+                .disableAutomaticRetries() // retries are ours: bounded and only for transient failures
+                .build();
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        factory.setHttpClient(httpClient); // last: HAPI's other setters discard a client set before them
         this.client = factory.newGenericClient(config.baseUrl().toString());
         this.client.setPrettyPrint(false);
         this.client.setEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
@@ -55,12 +71,22 @@ public final class FhirGateway {
                     new SmartBackendTokens(smart, config.connectTimeout(), config.readTimeout(), Clock.systemUTC());
             default -> null;
         };
+        client.registerInterceptor(new Timeouts(timeouts));
         switch (config.auth()) {
             case EhrAuth.BearerToken bearer -> client.registerInterceptor(new AuthorizationHeader(() -> bearer.token(), null));
             case EhrAuth.SmartBackendServices ignored ->
                     client.registerInterceptor(new AuthorizationHeader(tokens::accessToken, tokens));
             case EhrAuth.None ignored -> {
             }
+        }
+    }
+
+    /** Releases the pooled connections of this gateway. */
+    public void close() {
+        try {
+            httpClient.close();
+        } catch (java.io.IOException ignored) {
+            // closing a connection pool has nothing useful to report
         }
     }
 
@@ -131,6 +157,9 @@ public final class FhirGateway {
         while (true) {
             attempts++;
             try {
+                if (tokens != null) {
+                    tokens.accessToken(); // token trouble surfaces here, not inside HAPI's interceptor chain
+                }
                 return call.get();
             } catch (RuntimeException e) {
                 EhrFailure failure = classify(e, patientId, attempts);
@@ -198,6 +227,20 @@ public final class FhirGateway {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EhrException(new EhrFailure.Unreachable("-", 0, "interrupted"), e);
+        }
+    }
+
+    /** Puts the timeouts on each request itself; HAPI's requests do not pick up the client's defaults. */
+    private record Timeouts(org.apache.http.client.config.RequestConfig config) implements IClientInterceptor {
+        @Override
+        public void interceptRequest(IHttpRequest request) {
+            if (request instanceof ca.uhn.fhir.rest.client.apache.ApacheHttpRequest apache) {
+                apache.getApacheRequest().setConfig(config);
+            }
+        }
+
+        @Override
+        public void interceptResponse(IHttpResponse response) {
         }
     }
 

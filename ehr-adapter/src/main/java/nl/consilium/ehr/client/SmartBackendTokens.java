@@ -46,6 +46,9 @@ public final class SmartBackendTokens {
     private final Clock clock;
     private String cachedToken;
     private Instant cachedUntil = Instant.MIN;
+    private EhrException lastRefusal;
+    private Instant refusedUntil = Instant.MIN;
+    private static final Duration REFUSAL_MEMORY = Duration.ofSeconds(5);
 
     public SmartBackendTokens(EhrAuth.SmartBackendServices settings, Duration connectTimeout, Duration readTimeout,
                               Clock clock) {
@@ -62,12 +65,24 @@ public final class SmartBackendTokens {
         if (cachedToken != null && now.isBefore(cachedUntil)) {
             return cachedToken;
         }
-        fetch(now);
+        if (lastRefusal != null && now.isBefore(refusedUntil)) {
+            // Parallel searches of one context must not each hammer a token endpoint that just said no.
+            throw lastRefusal;
+        }
+        try {
+            fetch(now);
+        } catch (EhrException e) {
+            lastRefusal = e;
+            refusedUntil = now.plus(REFUSAL_MEMORY);
+            throw e;
+        }
+        lastRefusal = null;
         return cachedToken;
     }
 
     /** Forget the cached token, e.g. after the EPD answered 401 to it. */
     public synchronized void invalidate() {
+
         cachedToken = null;
         cachedUntil = Instant.MIN;
     }
