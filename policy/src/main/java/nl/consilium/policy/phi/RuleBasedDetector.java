@@ -61,7 +61,7 @@ public final class RuleBasedDetector implements PersonalDataDetector {
     private static final Set<String> PLACE_CUES = Set.of(
             "te", "in", "uit", "naar", "wonend", "woonachtig", "woont", "woonde", "geboren", "verhuisd", "vanuit", "richting", "nabij", "omgeving", "regio", "from", "at", "near", "to", "lives", "living", "born", "moved");
     private static final Set<String> MEDICAL_FOLLOWERS = Set.of(
-            "criteria", "criterium", "classificatie", "classification", "score", "scale", "schaal", "coma", "stool", "breakage", "triage", "staging", "stadiëring", "disease", "ziekte", "syndroom", "syndrome", "sign", "teken", "test", "lymfoom", "lymphoma", "manoeuvre", "maneuver", "reflex", "fenomeen", "phenomenon", "index", "cyste", "cyst", "fractuur", "fracture", "operatie", "procedure", "protocol", "consensus", "bowel", "preparation", "frailty", "heart", "virus");
+            "criteria", "criterium", "classificatie", "classification", "score", "scale", "schaal", "coma", "stool", "breakage", "triage", "staging", "stadiëring", "disease", "ziekte", "syndroom", "syndrome", "sign", "teken", "test", "lymfoom", "lymphoma", "manoeuvre", "maneuver", "reflex", "fenomeen", "phenomenon", "index", "cyste", "cyst", "fractuur", "fracture", "operatie", "procedure", "protocol", "consensus", "bowel", "preparation", "frailty", "heart", "virus", "studie", "study", "trial", "regel", "rule");
     private static final Set<String> MEDICAL_PRECEDERS = Set.of(
             "ziekte", "syndroom", "teken", "test", "manoeuvre", "morbus", "cyste", "fenomeen", "volgens", "factor", "non", "sec", "graad", "stadium", "reflex", "operatie", "methode");
     private static final Set<String> PATIENT_ID_LABELS = Set.of(
@@ -285,7 +285,9 @@ public final class RuleBasedDetector implements PersonalDataDetector {
                 return false;
             }
         } else if (s.charAt(q) == '(') {
-            if (q + 1 >= s.length() || s.charAt(q + 1) != '0') {
+            // "(030) 693 12 34": an area code in brackets; "(06 - 41 ...)" is a number inside brackets
+            int close = s.indexOf(')', q);
+            if (q + 1 >= s.length() || s.charAt(q + 1) != '0' || close < 0 || close - q > 6) {
                 return false;
             }
         }
@@ -1032,7 +1034,9 @@ public final class RuleBasedDetector implements PersonalDataDetector {
             while (j < t.size && lex.prefixes.contains(t.key[j]) && j - i < 3) {
                 j++;
             }
-            if (j > i && t.isNameShaped(j) && !blocked[j] && lex.surnames.contains(t.key[j]) && !medicalPreceder(t, i)
+            boolean capitalParticle = t.isCapitalised(i) && (!sentenceStart(t, i) || t.isPunct(i - 1, ':')) && !isPlaceAt(t, i)
+                    && !lex.commonWords.contains(t.key[j]) && !lex.institutions.startsAny(t.key[i]);
+            if (j > i && t.isNameShaped(j) && !blocked[j] && (lex.surnames.contains(t.key[j]) || capitalParticle) && !medicalPreceder(t, i)
                     && !(t.isCapitalised(i) == false && lex.englishWordSurnames.contains(t.key[j]))) {
                 int end = withTrailingInitials(t, parseName(t, i, false, blocked), blocked);
                 if (end > j) {
@@ -1058,7 +1062,14 @@ public final class RuleBasedDetector implements PersonalDataDetector {
 
     /** "Jansen, P." and "Van der Wal, H.J." as on labels and in headers: the initials belong to the name. */
     private int withTrailingInitials(Tokens t, int end, boolean[] blocked) {
-        if (end <= 0 || !t.isPunct(end, ',') || !isInitial(t, end + 1)) {
+        if (end <= 0 || !t.isPunct(end, ',')) {
+            return end;
+        }
+        if (t.isNameShaped(end + 1) && lex.firstNames.contains(t.key[end + 1]) && !t.lineBefore[end + 1]
+                && !isNameCore(t, end + 2, false, true, blocked) && !lex.prefixes.contains(t.key[Math.min(end + 2, t.size - 1)])) {
+            return end + 2; // "Hughes, Daniel"
+        }
+        if (!isInitial(t, end + 1)) {
             return end;
         }
         int after = afterInitials(t, end + 1);
