@@ -76,6 +76,8 @@ public final class RuleBasedDetector implements PersonalDataDetector {
             "prins", "prinses", "koningin", "koning", "burgemeester", "sint", "st", "oude", "nieuwe", "lange", "korte", "graaf", "dr", "professor", "prof", "generaal", "admiraal", "hertog", "hertogin", "kardinaal", "pastoor", "van", "de", "der", "den", "het", "'t", "ter", "ten", "jan", "hendrik", "willem", "mr", "meester", "hoge", "lage", "grote", "kleine", "noorder", "zuider", "ooster", "wester", "west", "oost", "noord", "zuid");
     private static final Set<String> POSTCODE_UNIT_PAIRS = Set.of(
             "MG", "ML", "KG", "MM", "CM", "GR", "NM", "KB", "MB", "GB", "DD", "HB", "PM", "AM", "MN", "KM", "MX", "HR", "BP", "CT", "EH", "ME", "PK", "PH", "GA", "AD", "AP", "RR", "VG", "XR");
+    /** The pseudonymiser's own surrogates ("Locatie I.") must never look like initials. */
+    private static final Set<String> SURROGATE_WORDS = Set.of("persoon", "locatie", "instelling");
     private static final Set<String> ROMAN = Set.of("i", "ii", "iii", "iv", "v", "vi", "vii", "viii");
     private static final Set<String> SCORE_WORDS = Set.of("apgar", "emv", "gcs", "score", "stadium", "graad", "grade", "stage",
             "klasse", "nyha", "asa", "who", "ecog", "gleason", "schema", "week", "weken", "dag", "dagen", "cyclus", "kuur");
@@ -1011,7 +1013,8 @@ public final class RuleBasedDetector implements PersonalDataDetector {
             return -1;
         }
         // 3. initials: J.P. van den Berg, A. Jansen
-        if (isInitial(t, i) && !(t.isWord(i - 1) && t.glued(i - 1)) && !afterMeasurement(t, i)) {
+        if (isInitial(t, i) && !(t.isWord(i - 1) && t.glued(i - 1)) && !afterMeasurement(t, i)
+                && !(t.isWord(i - 1) && SURROGATE_WORDS.contains(t.key[i - 1]))) {
             int end = withTrailingInitials(t, parseName(t, i, false, blocked), blocked);
             if (end > 0 && end > afterInitials(t, i)) {
                 out.add(new Candidate(t.start[i], t.end[end - 1], DataCategory.PERSON, P_PERSON));
