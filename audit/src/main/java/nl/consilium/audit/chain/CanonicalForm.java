@@ -1,6 +1,5 @@
 package nl.consilium.audit.chain;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,28 +103,44 @@ public final class CanonicalForm {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }
 
-    static MessageDigest sha256() {
+    /** One digest per thread: MessageDigest.getInstance costs a provider lookup per call (1M calls when verifying). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA-256", e);
         }
+    });
+
+    static MessageDigest sha256() {
+        MessageDigest md = SHA256.get();
+        md.reset();
+        return md;
     }
 
-    private static final class Out extends ByteArrayOutputStream {
-        Out() {
-            super(512);
+    /** A plain growable buffer: ByteArrayOutputStream synchronises every write. */
+    private static final class Out {
+        private byte[] buf = new byte[512];
+        private int count;
+
+        private void ensure(int extra) {
+            if (count + extra > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + extra));
+            }
         }
 
         void raw(byte[] b) {
-            write(b, 0, b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, count, b.length);
+            count += b.length;
         }
 
         void i32(int v) {
-            write(v >>> 24);
-            write(v >>> 16);
-            write(v >>> 8);
-            write(v);
+            ensure(4);
+            buf[count++] = (byte) (v >>> 24);
+            buf[count++] = (byte) (v >>> 16);
+            buf[count++] = (byte) (v >>> 8);
+            buf[count++] = (byte) v;
         }
 
         void i64(long v) {
@@ -154,7 +169,7 @@ public final class CanonicalForm {
         }
 
         byte[] bytes() {
-            return toByteArray();
+            return Arrays.copyOf(buf, count);
         }
     }
 }

@@ -28,14 +28,13 @@ public final class Checkpointer {
         this.key = key;
     }
 
-    /** Runs in its own transaction on {@code c} (auto-commit off). Returns the checkpointed seq, or 0 when the log is empty. */
+    /** Runs on {@code c} in auto-commit mode: read the committed head, then insert its signature. Returns the seq, or 0 for an empty log. */
     public long write(Connection c) throws SQLException {
         long seq;
         byte[] hash;
         try (PreparedStatement ps = c.prepareStatement("select seq, hash from " + schema + ".event order by seq desc limit 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                c.rollback();
                 return 0;
             }
             seq = rs.getLong(1);
@@ -52,7 +51,6 @@ public final class Checkpointer {
             ps.setBytes(5, signature);
             ps.executeUpdate();
         }
-        c.commit();
         // A copy outside the database: with this line in the application log, even someone who
         // deletes the tail and its checkpoints in the database is caught by comparing the two.
         LOG.info("audit checkpoint seq={} hash={} key={} signature={}", seq, HexFormat.of().formatHex(hash), key.id(),

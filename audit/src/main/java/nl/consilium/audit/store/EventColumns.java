@@ -80,6 +80,92 @@ public final class EventColumns {
         ps.setString(i, e.messageSha256());
     }
 
+
+    private static final java.util.Set<String> LIST_COLUMNS = java.util.Set.of("object_kinds", "object_refs", "rule_ids", "sources_cited");
+
+    /**
+     * One statement for a whole batch: {@code insert ... select from unnest(text arrays) with
+     * ordinality order by ord returning seq, hash}. In auto-commit mode this is a single round trip
+     * that returns only after COMMIT, and the trigger numbers the rows in input order. Every column
+     * travels as text (hex for the hash, ISO-8601 for the time, array literals for lists) and is cast
+     * by PostgreSQL, which parses exactly what the single-row path would store.
+     */
+    public static String batchInsertSql(String schema) {
+        StringBuilder select = new StringBuilder();
+        StringBuilder unnest = new StringBuilder();
+        StringBuilder alias = new StringBuilder();
+        for (int i = 0; i < WRITTEN.size(); i++) {
+            String col = WRITTEN.get(i);
+            String a = "c" + i;
+            if (i > 0) {
+                select.append(", ");
+                unnest.append(", ");
+                alias.append(", ");
+            }
+            if (col.equals("content_sha256")) {
+                select.append("decode(").append(a).append(", 'hex')");
+            } else if (col.equals("occurred_at")) {
+                select.append(a).append("::timestamptz");
+            } else if (LIST_COLUMNS.contains(col)) {
+                select.append(a).append("::text[]");
+            } else {
+                select.append(a);
+            }
+            unnest.append("?::text[]");
+            alias.append(a);
+        }
+        return "insert into " + schema + ".event (" + String.join(", ", WRITTEN) + ") select " + select
+                + " from unnest(" + unnest + ") with ordinality as t(" + alias + ", ord) order by ord returning seq, hash";
+    }
+
+    /** Binds a batch to {@link #batchInsertSql}: one text array per column. */
+    public static void bindBatch(PreparedStatement ps, Connection c, List<AuditEvent> events, List<byte[]> contents) throws SQLException {
+        int n = events.size();
+        int cols = WRITTEN.size();
+        String[][] values = new String[cols][n];
+        HexFormat hex = HexFormat.of();
+        for (int r = 0; r < n; r++) {
+            AuditEvent e = events.get(r);
+            AuditActor resp = e.responsibleUser();
+            String[] row = {hex.formatHex(contents.get(r)), e.occurredAt().toString(), e.type().name(),
+                    e.action().name(), e.outcome().name(), e.user().userId(), e.user().name(), e.user().role(),
+                    resp == null ? null : resp.userId(), resp == null ? null : resp.name(), resp == null ? null : resp.role(),
+                    e.location().accessPoint(), e.location().clientAddress(), e.location().applicationInstance(), e.patientId(),
+                    arrayLiteral(e.objects().stream().map(o -> o.kind().name()).toList()),
+                    arrayLiteral(e.objects().stream().map(AuditObject::reference).toList()),
+                    e.applicationId(), e.policy() == null ? null : e.policy().version(), e.policy() == null ? null : e.policy().hash(),
+                    e.decision() == null ? null : e.decision().name(), arrayLiteral(e.ruleIds()), e.modelEndpoint(),
+                    arrayLiteral(e.sourcesCited()), e.correlationId(), e.messageSha256()};
+            for (int col = 0; col < cols; col++) {
+                values[col][r] = row[col];
+            }
+        }
+        for (int col = 0; col < cols; col++) {
+            ps.setArray(col + 1, c.createArrayOf("text", values[col]));
+        }
+    }
+
+    /** PostgreSQL array literal; every element quoted, so commas, braces and NULL-looking text stay text. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('"');
+            String v = values.get(i);
+            for (int k = 0; k < v.length(); k++) {
+                char ch = v.charAt(k);
+                if (ch == '"' || ch == '\\') {
+                    sb.append('\\');
+                }
+                sb.append(ch);
+            }
+            sb.append('"');
+        }
+        return sb.append('}').toString();
+    }
+
     /** A stored row as read from {@link #SELECT_LIST}. */
     public record Row(long seq, byte[] prevHash, byte[] hash, byte[] contentSha256, AuditEvent event) {
         public AuditRecord toRecord() {

@@ -30,7 +30,11 @@ public final class ChainVerifier {
     private static final int FETCH = 10_000;
     /** Below this many events one sequential scan is fast enough. */
     private static final long PARALLEL_THRESHOLD = 100_000;
-    private static final int PARALLELISM = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Two ranges per core: each range alternates between waiting for PostgreSQL to send rows and
+     * hashing them, so two per core keep both the database backends and the JVM busy.
+     */
+    private static final int PARALLELISM = Math.max(4, Math.min(8, 2 * Runtime.getRuntime().availableProcessors()));
 
     private final String schema;
     private final CheckpointKey key;
