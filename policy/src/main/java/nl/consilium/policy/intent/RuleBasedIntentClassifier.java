@@ -26,6 +26,8 @@ public final class RuleBasedIntentClassifier implements CdsIntentClassifier {
     private static final Pattern INDIVIDUAL = Pattern.compile(String.join("|",
             "\\b(deze|mijn|onze|die|de|dit|the|this|my|our|that)\\s+(\\d{1,3}[- ]jarige\\s+)?(patiënt|patient|patiënte|patiente|cliënt|client|man|vrouw|jongen|meisje|kind|baby|zuigeling|neonaat|heer|dame|jongeman|woman|boy|girl|child|infant|gentleman|lady|zwangere|pati[eë]nt(?:e)?)\\b(?!en\\b)",
             "\\b(mevrouw|meneer|mevr|mw|dhr|de heer|mr|mrs|ms)\\.?\\s+\\p{Lu}",
+            "^\\s*(man|vrouw|jongen|meisje|kind|pt|pat|patiënt(e)?|patient|dhr|mevr|mw|male|female|boy|girl)\\b[\\s,.:]*(\\d{1,3}|met|with|on|op|van|of)\\b",
+            "\\b\\d{1,3}\\s?(jaar|jr|j|yo|y/o|m|f|v)\\b[\\s,]", "\\b(deze|mijn|onze|this|my|our)\\s+(\\p{L}+\\s+){1,2}(patiënt(e)?|patient|man|vrouw|woman)\\b",
             "\\b(meneer|mevrouw)\\b",
             "\\b\\d{1,3}[- ]?(jarige|year[- ]old)\\b",
             "\\bmy patient'?s?\\b", "\\bthis patient'?s?\\b",
@@ -34,7 +36,7 @@ public final class RuleBasedIntentClassifier implements CdsIntentClassifier {
             "\\b(heeft|is|krijgt|gebruikt|moet|mag|kan|had|heb)\\s+(hij|zij|ze)\\b", "\\b(hem|haar)\\s+(geven|behandelen|opnemen|ontslaan)\\b",
             "\\b(his|her|him)\\b", "\\b(should|does|did|can|is|has) (he|she)\\b",
             "\\b(he|she)\\s+(has|is|was|gets|takes)\\b",
-            "\\bvan\\s+\\d{1,3}([.,]\\d)?\\s?kg\\b", "\\bweighing\\s+\\d", "\\bwith (a|an) (creatinine|egfr|inr|hb|potassium|sodium|crp)\\b",
+            "(?<!kinderen|patiënten|volwassenen|ouderen|zuigelingen)\\s+van\\s+\\d{1,3}([.,]\\d)?\\s?kg\\b", "\\bweighing\\s+\\d", "\\bwith (a|an) (creatinine|egfr|inr|hb|potassium|sodium|crp)\\b",
             "\\bmet een (egfr|klaring|inr|hb|kalium|natrium|crp|bloeddruk|saturatie|glucose)\\b",
             "\\b(his|her) (kidney|renal|liver) function\\b",
             "\\bbij\\s+(mevrouw|meneer|hem|haar|deze)\\b"), FLAGS);
@@ -43,7 +45,7 @@ public final class RuleBasedIntentClassifier implements CdsIntentClassifier {
             "\\b(waarschijnlijkste|meest waarschijnlijke|differentiaal)?\\s*diagnose\\b", "\\bdifferentiaaldiagnose\\b", "\\bddx\\b",
             "\\bwat (heeft|mankeert|scheelt)\\b", "\\bpast (dit|het)( beeld)? (het best )?bij\\b", "\\bpassend bij\\b", "\\bpast het best\\b",
             "\\b(heeft|lijdt)\\b.*\\b(volgens jou|denk je)\\b", "\\bdenk je dat\\b", "\\bis (dit|het)\\b.*\\b(een|passend|cardiaal|maligne|benigne)\\b",
-            "\\bzeggen of\\b", "\\bof (hij|zij|mijn patiënt(e)?|deze patiënt(e)?)\\b.*\\bheeft\\b", "\\bheeft deze\\b", "\\bheeft (mijn|deze|de) pati[eë]nt(e)?\\b", "\\b(my|this|the) patient has\\b",
+            "\\bzeggen of\\b", "\\bdd\\s*\\?", "\\binterpret(eer|eren|ation|)\\b", "\\bduiding\\b", "\\bof (hij|zij|mijn patiënt(e)?|deze patiënt(e)?)\\b.*\\bheeft\\b", "\\bheeft deze\\b", "\\bheeft (mijn|deze|de) pati[eë]nt(e)?\\b", "\\b(my|this|the) patient has\\b",
             "\\bmeans? (that )?(my|this|he|she)\\b", "\\bbetekent (dit|het) dat\\b", "\\bheeft (hij|zij)\\b",
             "\\b(likely|most likely|differential) diagnos[ie]s\\b", "\\bdiagnos[ie]s\\b", "\\bdoes (my|this|the) patient have\\b",
             "\\bis (it|this)\\b.*\\b(likely|consistent with)\\b", "\\bwhat does (he|she) have\\b"), FLAGS);
@@ -62,7 +64,8 @@ public final class RuleBasedIntentClassifier implements CdsIntentClassifier {
             "\\b(do you )?recommend\\b", "\\bis it safe to\\b", "\\b(start|stop|give|prescribe|operate|admit|discharge)\\b.*\\b(this|my|the) patient\\b",
             "\\bmanage(ment)? of (this|my)\\b", "\\bantistolling krijgen\\b",
             "\\b(krijgen|behandelen|doorgaan|continueren|get|receive|continue|treat|treated)\\b", "\\b(indicatie|indication) (voor|for)\\b",
-            "\\bmoet (mevrouw|meneer|de pati[eë]nt(e)?)\\b"), FLAGS);
+            "\\bmoet (mevrouw|meneer|de pati[eë]nt(e)?)\\b",
+            "\\b(beleid|advies|plan)\\s*\\?", "\\bwhat next\\b", "\\bwat (nu|te doen)\\b", "\\b(saneren|omzetten|switch|switchen|veilig|safe)\\b"), FLAGS);
 
     /** Writing and administrative tasks: not a clinical decision even when a patient is named. */
     private static final Pattern TASK = Pattern.compile(String.join("|",
