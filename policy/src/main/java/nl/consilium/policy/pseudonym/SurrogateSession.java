@@ -65,8 +65,10 @@ public final class SurrogateSession implements PseudonymisationSession {
         for (PhiSpan span : spans) {
             out.append(text, pos, span.start());
             String real = text.substring(span.start(), span.end());
-            // a surrogate this session issued stays as it is: pseudonymising twice changes nothing
-            out.append(reverse.containsKey(real) ? real : surrogate(span.category(), real));
+            // A placeholder this session issued stays as it is, so pseudonymising twice changes nothing.
+            // Not for dates: a real date can equal a shifted one, and keeping it would leak it.
+            boolean own = span.category() != DataCategory.DATE && reverse.containsKey(real);
+            out.append(own ? real : surrogate(span.category(), real));
             pos = span.end();
         }
         out.append(text, pos, text.length());

@@ -138,10 +138,22 @@ class SurrogateSessionTest {
     void pseudonymisingTwiceChangesNothingAndSurrogatesAreNotPersonalData() {
         PseudonymisationSession session = Detection.newPseudonymisationSession(detector, 12);
         for (GoldSet.Note note : allNotes()) {
+            if (detector.detect(note.text()).stream().anyMatch(s -> s.category() == DataCategory.DATE)) {
+                continue; // dates shift again by design: a real date may equal a shifted one (see realDateEqualToASurrogateIsStillShifted)
+            }
             String once = session.pseudonymise(note.text());
             assertThat(session.pseudonymise(once)).as(note.id()).isEqualTo(once);
         }
         assertThat(detector.detect("Mevr. Persoon A woont in Locatie B en is bekend bij Instelling C.")).isEmpty();
+    }
+
+    @Test
+    void realDateEqualToASurrogateIsStillShifted() {
+        PseudonymisationSession session = Detection.newPseudonymisationSession(detector, 1);
+        assertThat(session.pseudonymise("Opname 04-02-2024.")).isEqualTo("Opname 05-02-2024.");
+        String second = session.pseudonymise("Ontslag 05-02-2024.");
+        assertThat(second).isEqualTo("Ontslag 06-02-2024.");
+        assertThat(session.reidentify("Opname 05-02-2024, ontslag 06-02-2024.")).isEqualTo("Opname 04-02-2024, ontslag 05-02-2024.");
     }
 
     @Test
