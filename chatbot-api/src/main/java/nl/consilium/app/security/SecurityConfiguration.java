@@ -1,14 +1,20 @@
 package nl.consilium.app.security;
 
+import java.io.IOException;
 import java.util.Arrays;
 
+import jakarta.servlet.http.HttpServletResponse;
+import nl.consilium.app.security.saml.SamlSignIn;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -22,34 +28,47 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment environment)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, Environment environment,
+            ObjectProvider<SamlSignIn> saml) throws Exception {
         requireConsistentMode(properties, environment);
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/login", "/error",
-                                "/css/**", "/js/**", "/favicon.ico")
+                                "/css/**", "/js/**", "/favicon.ico", "/signed-out",
+                                SamlSignIn.METADATA_PATH.replace("{registrationId}", "*"))
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.IT_ADMIN)
                         .requestMatchers("/api/v1/compliance/**").hasRole(Roles.COMPLIANCE_OFFICER)
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .httpBasic(Customizer.withDefaults())
                 // The API answers 401 instead of redirecting to a login page, so clients get a clear status.
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api))
                 // JSON API called from our own pages with the session cookie; CSRF stays on for the browser
-                // forms and the API accepts the X-XSRF-TOKEN header.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+                // forms and the API accepts the X-XSRF-TOKEN header. The IdP's POST to the assertion consumer
+                // URL carries no CSRF token: the SAML response's InResponseTo, bound to this session, does that job.
+                .csrf(csrf -> csrf
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                        .ignoringRequestMatchers("/login/saml2/sso/*"));
+        if (properties.mode() == SecurityMode.SAML2) {
+            SamlSignIn signIn = saml.getObject();
+            // No form login, no HTTP basic, no user store: the only way in is a validated SAML assertion.
+            http.formLogin(AbstractHttpConfigurer::disable)
+                    .httpBasic(AbstractHttpConfigurer::disable)
+                    .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn.entryPoint()))
+                    .logout(logout -> logout.logoutSuccessHandler((request, response, authentication) ->
+                            signedOut(response)));
+            signIn.apply(http);
+        } else {
+            http.formLogin(Customizer.withDefaults())
+                    .httpBasic(Customizer.withDefaults());
+        }
         return http.build();
     }
 
+    /** Local accounts exist only in the demo; in SAML2 mode there is no user store at all. */
     @Bean
+    @ConditionalOnProperty(name = "consilium.security.mode", havingValue = "DEMO")
     UserDetailsService userDetailsService(SecurityProperties properties) {
-        if (properties.mode() != SecurityMode.DEMO) {
-            // No local accounts outside the demo: an empty store makes password sign-in impossible.
-            return new InMemoryUserDetailsManager();
-        }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(properties.demoAccounts().stream()
                 .map(account -> User.withUsername(account.username())
@@ -57,6 +76,23 @@ public class SecurityConfiguration {
                         .roles(account.roles().toArray(String[]::new))
                         .build())
                 .toList());
+    }
+
+    /**
+     * Single logout at the IdP is not implemented: signing out ends the Consilium session only, and says so, so
+     * that nobody at a shared workstation believes the IdP session has ended too.
+     */
+    private static void signedOut(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Afgemeld</title></head>
+                <body><main><h1>U bent afgemeld bij Consilium</h1>
+                <p>Uw aanmelding bij het ziekenhuis (de identity provider) loopt nog: meld u daar ook af of sluit de
+                browser als u een gedeelde werkplek verlaat.</p>
+                <p lang="en">You are signed out of Consilium. Your sign-in at the hospital's identity provider is
+                still active: sign out there too, or close the browser, on a shared workstation.</p></main></body></html>
+                """);
     }
 
     private static void requireConsistentMode(SecurityProperties properties, Environment environment) {
@@ -69,9 +105,10 @@ public class SecurityConfiguration {
             throw new BeanCreationException("consilium.security.mode=DEMO is only allowed with the 'demo' profile: "
                     + "local accounts are impossible in a hospital deployment");
         }
-        if (properties.mode() == SecurityMode.SAML2) {
-            throw new BeanCreationException("consilium.security.mode=SAML2: SAML2 single sign-on is not implemented "
-                    + "in this build yet (issue 8); Consilium refuses to start rather than run without sign-in");
+        if (properties.mode() == SecurityMode.SAML2 && !properties.demoAccounts().isEmpty()) {
+            throw new BeanCreationException("consilium.security.demo-accounts are set while the mode is SAML2: "
+                    + "local accounts are impossible in a hospital deployment; remove them (is the demo profile "
+                    + "active by mistake?)");
         }
     }
 }
