@@ -27,6 +27,9 @@ public final class FakeLanguageModel implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private volatile Function<JsonNode, String> answer = request -> "Volgens de bron geldt dit [1].";
     private volatile int failuresToServe;
+    private volatile long latencyMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeLanguageModel() {
         try {
@@ -38,6 +41,16 @@ public final class FakeLanguageModel implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             JsonNode request = JSON.readTree(body);
             requests.add(request);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                if (latencyMillis > 0) {
+                    Thread.sleep(latencyMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
             if (failuresToServe > 0) {
                 failuresToServe--;
                 exchange.sendResponseHeaders(500, -1);
@@ -66,7 +79,19 @@ public final class FakeLanguageModel implements AutoCloseable {
                 os.write(out);
             }
         });
+        // One virtual thread per request, so a slow model can serve many conversations at once.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+    }
+
+    /** The most requests the model had in progress at once since the last {@link #clear()}. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Simulated generation time per request. */
+    public void latency(long millis) {
+        this.latencyMillis = millis;
     }
 
     public String baseUrl() {
@@ -87,6 +112,7 @@ public final class FakeLanguageModel implements AutoCloseable {
 
     public void clear() {
         requests.clear();
+        maxInFlight.set(0);
     }
 
     /** All message contents of a recorded request, joined: what the model was shown. */

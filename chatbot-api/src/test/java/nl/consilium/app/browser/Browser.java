@@ -1,0 +1,147 @@
+package nl.consilium.app.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver. The driver and browser paths are given
+ * explicitly, so Selenium Manager never runs and nothing is downloaded.
+ */
+final class Browser implements AutoCloseable {
+
+    static final File CHROMEDRIVER = new File(System.getenv().getOrDefault("CONSILIUM_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final String CHROMIUM = System.getenv().getOrDefault("CONSILIUM_CHROMIUM", "/usr/bin/chromium");
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final String base;
+    private final Path profile;
+
+    Browser(int port) {
+        if (!CHROMEDRIVER.canExecute() || !new File(CHROMIUM).canExecute()) {
+            throw new IllegalStateException("Chromium or chromedriver missing: run infra/bin/provision-browser");
+        }
+        try {
+            profile = Files.createTempDirectory("consilium-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--lang=nl-NL", "--window-size=1366,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        base = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Signs in through the real form login: the page redirects to the sign-in form and back. */
+    void signIn(String user, String path) {
+        driver.manage().deleteAllCookies();
+        open(path);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement clickable(String css) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void textAppears(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    void acceptConfirm() {
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
+    /** A fetch from the page, with the session cookie: returns "status body". */
+    String fetch(String method, String path) {
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[1], {method: arguments[0], headers: {Accept: 'application/json'}})
+                  .then(async r => done(r.status + ' ' + await r.text()))
+                  .catch(e => done('error ' + e));
+                """, method, path);
+        return String.valueOf(result);
+    }
+
+    /** Writes a screenshot only when CONSILIUM_SCREENSHOTS names a directory (relative: to the repository root). */
+    void screenshot(String name, int height) {
+        Optional<String> dir = Optional.ofNullable(System.getProperty("CONSILIUM_SCREENSHOTS"))
+                .or(() -> Optional.ofNullable(System.getenv("CONSILIUM_SCREENSHOTS")))
+                .filter(s -> !s.isBlank());
+        if (dir.isEmpty()) {
+            return;
+        }
+        Path target = Path.of(dir.get());
+        if (!target.isAbsolute()) {
+            Path cwd = Path.of("").toAbsolutePath();
+            Path root = Files.exists(cwd.resolve("chatbot-api")) ? cwd : cwd.getParent();
+            target = root.resolve(target);
+        }
+        Dimension before = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(1366, height));
+            Files.createDirectories(target);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(target.resolve(name), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary profile is harmless.
+        }
+    }
+}

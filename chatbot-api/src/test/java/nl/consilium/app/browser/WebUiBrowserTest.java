@@ -1,0 +1,332 @@
+package nl.consilium.app.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+import nl.consilium.app.support.DemoAppTest;
+import nl.consilium.app.support.Http;
+import nl.consilium.app.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The three screens as their users meet them: real sign-in form, real application on a random port, real
+ * PostgreSQL, the demo knowledge base and sandbox EPD, headless Chromium. No language model is configured, so
+ * answers are extractive (verbatim cited passages), which is what the demo does out of the box.
+ */
+@DemoAppTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiBrowserTest {
+
+    private static final String DATABASE = "consilium_test_browser";
+    private static Browser browser;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        // A fresh database per run: the screens under test (terms to accept, an empty history) depend on it.
+        dropDatabase();
+        registry.add("spring.datasource.url", () -> TestDatabase.url(DATABASE));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void specialistSignsInAcceptsTheTermsAndGetsACitedAnswer() {
+        browser.signIn("specialist", "/");
+        assertThat(browser.url()).doesNotContain("/login");
+        browser.clickable("#apps button[data-app=richtlijnen]").click();
+
+        WebElement terms = browser.visible("#terms");
+        assertThat(terms.getText())
+                .contains("Gebruiksvoorwaarden: Richtlijnen (versie 1)")
+                .contains("Gepseudonimiseerde patiëntgegevens mogen worden verwerkt")
+                .contains("Persoonsgegevens (herleidbare patiëntgegevens) mogen worden verwerkt")
+                .contains("Klinische beslisondersteuning")
+                .contains("Niet van toepassing: geen beslisondersteuning")
+                .contains("demo-richtlijnen");
+        assertThat(browser.all("#declarations dd .no")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.all("#chat").getFirst().isDisplayed()).isFalse();
+        browser.clickable("#accept-terms").click();
+
+        browser.visible("#chat");
+        browser.visible("#question").sendKeys("Hoe snel moet antibiotica gegeven worden bij sepsis?");
+        browser.clickable("#send").click();
+
+        WebElement cite = browser.clickable("#log .msg.assistant .text button.cite");
+        WebElement answer = browser.driver.findElement(By.cssSelector("#log .msg.assistant"));
+        assertThat(answer.getText()).contains("Extractief antwoord").containsIgnoringCase("sepsis");
+        assertThat(answer.findElement(By.cssSelector(".mode")).getText()).contains("geen taalmodel");
+        assertThat(answer.findElements(By.cssSelector("ol.sources li"))).isNotEmpty();
+
+        String number = cite.getAttribute("data-source");
+        cite.click();
+        WebElement passage = browser.visible("dialog#passage");
+        assertThat(browser.driver.findElement(By.id("passage-title")).getText()).startsWith("[" + number + "] ");
+        assertThat(browser.driver.findElement(By.id("passage-meta")).getText()).contains("versie");
+        assertThat(browser.driver.findElement(By.id("passage-text")).getText()).isNotBlank();
+        passage.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.invisibilityOf(passage));
+
+        answer.findElement(By.cssSelector("details.decision summary")).click();
+        String decision = answer.findElement(By.cssSelector("details.decision")).getText();
+        assertThat(decision).contains("Besluit: toegestaan").contains("2026.11-1").contains("Auditregel");
+
+        browser.textAppears("#history", "Richtlijnen");
+    }
+
+    @Test
+    @Order(2)
+    void aQuestionWithABsnIsRefusedWithAReadableReason() {
+        browser.signIn("specialist", "/");
+        browser.clickable("#apps button[data-app=richtlijnen]").click();
+        browser.visible("#question").sendKeys("Mevrouw met BSN 111222333 heeft koorts, wat is het beleid?");
+        browser.clickable("#send").click();
+
+        WebElement refusal = browser.visible("#log .msg.refusal");
+        assertThat(refusal.getText()).startsWith("Consilium").contains("Geweigerd:").contains("Wat wel kan:")
+                .doesNotContain("111222333");
+        refusal.findElement(By.cssSelector("details.decision summary")).click();
+        assertThat(refusal.findElement(By.cssSelector("details.decision")).getText()).contains("geweigerd");
+    }
+
+    @Test
+    @Order(3)
+    void withAPatientTheBannerShowsTheNameAndWhatTheModelReceivedAndTheLabTrend() {
+        browser.signIn("specialist", "/");
+        new Select(browser.visible("#patient")).selectByValue("nl-jvdberg");
+        browser.clickable("#apps button[data-app=patientsamenvatting]").click();
+
+        // This application requires the training before its terms can be accepted.
+        assertThat(browser.visible("#accept-terms").isEnabled()).isFalse();
+        assertThat(browser.driver.findElement(By.id("declarations")).getText()).contains("Observation");
+        browser.clickable("#attest-check").click();
+        browser.clickable("#attest").click();
+        browser.clickable("#accept-terms").click();
+
+        WebElement banner = browser.visible("#patient-banner");
+        browser.textAppears("#patient-name", "Berg");
+        assertThat(banner.getText()).contains("nl-jvdberg").contains("nog niets");
+
+        browser.visible("#labs");
+        new Select(browser.visible("#loinc")).selectByValue("2160-0");
+        browser.clickable("#labs-form button[type=submit]").click();
+        WebElement chart = browser.visible("#labs-out svg.chart");
+        assertThat(chart.getAttribute("aria-label")).contains("Kreatinine");
+        assertThat(chart.findElements(By.cssSelector("circle"))).hasSizeGreaterThan(3);
+
+        browser.visible("#question").sendKeys("Vat de actuele problemen en medicatie samen.");
+        browser.clickable("#send").click();
+        browser.textAppears("#patient-marker", "gepseudonimiseerd");
+        WebElement answer = browser.visible("#log .msg.assistant details.decision");
+        answer.findElement(By.cssSelector("summary")).click();
+        assertThat(answer.getText()).contains("toegestaan na pseudonimisering");
+
+        browser.screenshot("specialist.png", 1300);
+    }
+
+    @Test
+    @Order(4)
+    void theOwnHistoryCanBeOpenedAndDeletedOneByOneAndAll() {
+        browser.signIn("specialist", "/");
+        browser.visible("#history li[data-conversation]");
+        int before = browser.all("#history li[data-conversation]").size();
+        assertThat(before).isGreaterThanOrEqualTo(2);
+
+        browser.all("#history li[data-conversation] button.secondary").getFirst().click();
+        WebElement transcript = browser.visible("dialog#transcript");
+        assertThat(transcript.findElements(By.cssSelector(".msg"))).isNotEmpty();
+        transcript.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.invisibilityOf(transcript));
+
+        browser.all("#history li[data-conversation] button.danger").getFirst().click();
+        browser.acceptConfirm();
+        browser.textAppears("#history-status", "Gesprek verwijderd");
+        browser.wait.until(d -> browser.all("#history li[data-conversation]").size() == before - 1);
+
+        browser.clickable("#delete-all").click();
+        browser.acceptConfirm();
+        browser.textAppears("#history", "Geen bewaarde gesprekken");
+        assertThat(new Http(port, "specialist").get("/api/v1/conversations").body()).isEqualTo("[]");
+    }
+
+    @Test
+    @Order(5)
+    void aClinicianCannotReachTheComplianceConsoleOrTheItView() {
+        browser.signIn("specialist", "/");
+        assertThat(browser.visible("header.top nav").getText()).contains("Assistent").doesNotContain("Compliance")
+                .doesNotContain("IT-beheer");
+
+        browser.open("/compliance.html");
+        assertThat(browser.visible("#forbidden").getText()).contains("Geen toegang");
+        assertThat(browser.all("#filters")).isEmpty();
+        assertThat(browser.fetch("GET", "/api/v1/compliance/audit")).startsWith("403");
+
+        browser.open("/it.html");
+        assertThat(browser.visible("#forbidden").getText()).contains("Geen toegang");
+        assertThat(browser.fetch("GET", "/api/v1/admin/policy")).startsWith("403");
+    }
+
+    @Test
+    @Order(6)
+    void theComplianceOfficerFiltersSeesTheDecisionChainVerifiesAndCannotReadConversations() {
+        // Activity to look at: an allowed and a refused request, made through the API as the specialist would.
+        Http specialist = new Http(port, "specialist");
+        specialist.put("/api/v1/applications/richtlijnen/terms/acceptance", "{\"termsVersion\":\"1\"}");
+        String conversation = json.readTree(specialist.post("/api/v1/conversations",
+                "{\"applicationId\":\"richtlijnen\"}").body()).path("id").asString();
+        specialist.post("/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"Wat is het beleid bij hyperkaliëmie?\"}");
+        specialist.post("/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"Patiënt met BSN 111222333 heeft hyperkaliëmie\"}");
+
+        browser.signIn("compliance", "/compliance.html");
+        browser.visible("#results tbody tr");
+        assertThat(browser.visible("header.top nav").getText()).contains("Compliance").doesNotContain("Assistent");
+
+        new Select(browser.visible("#f-decision")).selectByValue("REFUSED");
+        browser.visible("#f-application").sendKeys("richtlijnen");
+        browser.clickable("#search").click();
+        browser.wait.until(d -> {
+            List<WebElement> rows = browser.all("#results tbody tr");
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("REFUSED"));
+        });
+        assertThat(browser.driver.findElement(By.id("export-csv")).getAttribute("href"))
+                .contains("decision=REFUSED").contains("application=richtlijnen");
+        assertThat(browser.driver.findElement(By.id("export-fhir")).getAttribute("href"))
+                .contains("export.fhir.json").contains("decision=REFUSED");
+
+        browser.all("#results tbody tr button").getFirst().click();
+        WebElement detail = browser.visible("#detail");
+        browser.textAppears("#chain", "Beslisketen");
+        assertThat(detail.getText()).contains("CHAT_REQUEST").contains("REFUSED").contains("2026.11-1")
+                .contains("PHI-").contains("specialist (clinician)").doesNotContain("111222333");
+        assertThat(browser.driver.findElement(By.id("chain")).getText()).contains("CHAT_REQUEST");
+
+        browser.clickable("#verify").click();
+        browser.textAppears("#verify-result", "Keten intact");
+
+        browser.visible("#usage figure[data-app=richtlijnen]");
+        assertThat(browser.driver.findElement(By.cssSelector("#usage figure[data-app=richtlijnen] figcaption")).getText())
+                .contains("geweigerd");
+
+        // The compliance officer reads the log, never conversation content.
+        assertThat(browser.fetch("GET", "/api/v1/conversations/" + conversation)).startsWith("404");
+        assertThat(browser.fetch("GET", "/api/v1/conversations")).isEqualTo("200 []");
+
+        browser.screenshot("compliance.png", 1400);
+    }
+
+    @Test
+    @Order(7)
+    void itSeesTheEffectivePolicyAndSwitchesAnApplicationOutOfServiceAndBack() {
+        Http it = new Http(port, "it");
+        JsonNode policy = json.readTree(it.get("/api/v1/admin/policy").body());
+
+        browser.signIn("it", "/it.html");
+        browser.textAppears("#policy-hash", policy.path("sha256").asString());
+        assertThat(browser.driver.findElement(By.id("policy-version")).getText()).isEqualTo("2026.11-1");
+        WebElement card = browser.visible("#apps article[data-app=richtlijnen]");
+        assertThat(card.getText()).contains("In dienst").contains("demo-richtlijnen").contains("clinician");
+        browser.textAppears("#knowledge", "demo-richtlijnen");
+        assertThat(browser.visible("#epd-status").getText()).contains("Bereikbaar");
+
+        browser.clickable("button[data-switch=richtlijnen]").click();
+        browser.acceptConfirm();
+        browser.textAppears("span[data-state=richtlijnen]", "Uit dienst");
+        assertThat(serviceState(it, "richtlijnen")).isFalse();
+        HttpResponse<String> refused = askAsSpecialist();
+        assertThat(refused.body()).contains("event:refusal").contains("APP-OUT-OF-SERVICE");
+
+        browser.screenshot("it.png", 1500);
+
+        browser.clickable("button[data-switch=richtlijnen]").click();
+        browser.acceptConfirm();
+        browser.textAppears("span[data-state=richtlijnen]", "In dienst");
+        assertThat(serviceState(it, "richtlijnen")).isTrue();
+        assertThat(browser.visible("#switch-status").getText()).contains("gelogd");
+    }
+
+    @Test
+    @Order(8)
+    void theScreensSwitchToEnglish() {
+        browser.signIn("specialist", "/");
+        browser.clickable("#lang-toggle").click();
+        browser.textAppears("#apps-heading", "Application");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.clickable("#apps button[data-app=richtlijnen]").click();
+        browser.textAppears("#chat-heading", "Guidelines");
+        browser.clickable("#lang-toggle").click();
+        browser.textAppears("#apps-heading", "Toepassing");
+    }
+
+    private boolean serviceState(Http it, String application) {
+        for (JsonNode state : json.readTree(it.get("/api/v1/admin/applications").body())) {
+            if (state.path("applicationId").asString().equals(application)) {
+                return state.path("inService").asBoolean();
+            }
+        }
+        throw new AssertionError("no state for " + application);
+    }
+
+    private HttpResponse<String> askAsSpecialist() {
+        Http specialist = new Http(port, "specialist");
+        specialist.put("/api/v1/applications/richtlijnen/terms/acceptance", "{\"termsVersion\":\"1\"}");
+        String id = json.readTree(specialist.post("/api/v1/conversations", "{\"applicationId\":\"richtlijnen\"}").body())
+                .path("id").asString();
+        return specialist.post("/api/v1/conversations/" + id + "/messages", "{\"text\":\"Beleid bij delier?\"}");
+    }
+
+    private static void dropDatabase() {
+        String server = System.getenv().getOrDefault("CONSILIUM_TEST_DB_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
+        try (Connection admin = DriverManager.getConnection(server + "postgres", TestDatabase.USER, "");
+                var statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is not reachable (run infra/bin/provision-postgres)", e);
+        }
+    }
+}
