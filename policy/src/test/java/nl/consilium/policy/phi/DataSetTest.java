@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DataSetTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2})
+    @ValueSource(strings = {GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2, GoldSet.HELDOUT3})
     void spansLieInsideTheTextOnWordBoundariesAndDoNotOverlap(String name) {
         GoldSet set = GoldSet.load(name);
         Set<String> ids = new HashSet<>();
@@ -49,12 +49,14 @@ class DataSetTest {
         GoldSet dev = GoldSet.load(GoldSet.DEV);
         GoldSet h1 = GoldSet.load(GoldSet.HELDOUT);
         GoldSet h2 = GoldSet.load(GoldSet.HELDOUT2);
-        assertThat(dev.notes().size() + h1.notes().size() + h2.notes().size()).isGreaterThanOrEqualTo(150);
-        assertThat(h1.notes().size() + h2.notes().size()).isGreaterThanOrEqualTo(60);
+        GoldSet h3 = GoldSet.load(GoldSet.HELDOUT3);
+        assertThat(dev.notes().size() + h1.notes().size() + h2.notes().size() + h3.notes().size()).isGreaterThanOrEqualTo(150);
+        assertThat(h1.notes().size()).isGreaterThanOrEqualTo(60);
         Set<String> devTexts = new HashSet<>();
         dev.notes().forEach(n -> devTexts.add(n.text()));
         h1.notes().forEach(n -> assertThat(devTexts).doesNotContain(n.text()));
         h2.notes().forEach(n -> assertThat(devTexts).doesNotContain(n.text()));
+        h3.notes().forEach(n -> assertThat(devTexts).doesNotContain(n.text()));
         assertThat(h1.notes().stream().filter(n -> n.lang().equals("en")).count()).isGreaterThanOrEqualTo(5);
     }
 

@@ -26,7 +26,7 @@ class DetectionBenchmarkTest {
     void megabytesPerSecondOnOneCore() {
         PersonalDataDetector detector = Detection.personalDataDetector();
         List<String> notes = new ArrayList<>();
-        for (String set : List.of(GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2)) {
+        for (String set : List.of(GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2, GoldSet.HELDOUT3)) {
             GoldSet.load(set).notes().forEach(n -> notes.add(n.text()));
         }
         long bytesPerRound = notes.stream().mapToLong(n -> n.getBytes(StandardCharsets.UTF_8).length).sum();

@@ -103,7 +103,7 @@ public final class Evaluation {
     public static void main(String[] args) {
         PersonalDataDetector d = new RuleBasedDetector();
         boolean heldOut = args.length > 0 && args[0].equals("--heldout");
-        for (String name : heldOut ? List.of(GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2) : List.of(GoldSet.DEV)) {
+        for (String name : heldOut ? List.of(GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2, GoldSet.HELDOUT3) : List.of(GoldSet.DEV)) {
             Result r = run(d, GoldSet.load(name));
             System.out.println("## " + name);
             System.out.println(r.table());

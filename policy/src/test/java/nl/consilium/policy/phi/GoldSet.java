@@ -25,6 +25,7 @@ public record GoldSet(String name, List<Note> notes) {
     public static final String DEV = "phi-dev.jsonl";
     public static final String HELDOUT = "phi-heldout.jsonl";
     public static final String HELDOUT2 = "phi-heldout2.jsonl";
+    public static final String HELDOUT3 = "phi-heldout3.jsonl";
     public static final String CDS_DEV = "cds-dev.jsonl";
     public static final String CDS_HELDOUT = "cds-heldout.jsonl";
 

@@ -24,7 +24,7 @@ class SurrogateSessionTest {
     private final PersonalDataDetector detector = Detection.personalDataDetector();
 
     private static List<GoldSet.Note> allNotes() {
-        return java.util.stream.Stream.of(GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2)
+        return java.util.stream.Stream.of(GoldSet.DEV, GoldSet.HELDOUT, GoldSet.HELDOUT2, GoldSet.HELDOUT3)
                 .flatMap(s -> GoldSet.load(s).notes().stream()).toList();
     }
 
