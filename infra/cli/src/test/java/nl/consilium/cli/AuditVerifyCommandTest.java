@@ -114,6 +114,19 @@ class AuditVerifyCommandTest {
     }
 
     @Test
+    void theComplianceReaderRoleCanVerify() throws SQLException {
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+            st.execute("do $$ begin create role consilium_audit_test_reader login in role consilium_audit_reader; "
+                    + "exception when duplicate_object or unique_violation then null; end $$");
+        }
+        Map<String, String> env = env();
+        env.put("CONSILIUM_DB_USER", "consilium_audit_test_reader");
+        Run r = run(env);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("12 events");
+    }
+
+    @Test
     void missingOrWrongKeyIsAConfigurationError() {
         Map<String, String> env = env();
         env.remove("CONSILIUM_AUDIT_CHECKPOINT_KEY");
