@@ -64,6 +64,10 @@ final class AuditVerifyCommand implements Command {
                     + " to the key the application signs checkpoints with; without it a cut-off tail cannot be detected");
             return EX_CONFIG;
         }
+        // Flyway reports every check at INFO (with the full JDBC URL); the verdict below is what matters here.
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         String url = env.getOrDefault("CONSILIUM_DB_URL", "jdbc:postgresql://127.0.0.1:5432/consilium");
         ds.setURL(url);
