@@ -66,6 +66,15 @@ class SandboxEpdTest {
     }
 
     @Test
+    void everyPatientCanBeReadAndSearched() throws Exception {
+        for (String id : SandboxEpd.patientIds()) {
+            assertThat(get("Patient/" + id).statusCode()).as(id).isEqualTo(200);
+            HttpResponse<String> search = get("Condition?patient=" + id);
+            assertThat(search.statusCode()).as(id + " " + search.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void unknownPatientIs404WithOperationOutcome() throws Exception {
         HttpResponse<String> read = get("Patient/does-not-exist");
         assertThat(read.statusCode()).isEqualTo(404);

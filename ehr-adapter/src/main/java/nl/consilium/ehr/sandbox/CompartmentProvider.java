@@ -76,7 +76,7 @@ final class CompartmentProvider implements IResourceProvider {
             throw new InvalidRequestException("patient must reference a Patient");
         }
         if (store.patient(patientId).isEmpty()) {
-            throw new ResourceNotFoundException("Patient/" + patientId + " is not known");
+            throw new ResourceNotFoundException("Unknown patient");
         }
         boolean descending = false;
         if (sort != null) {

@@ -44,15 +44,15 @@ public final class DutchPatients {
     public static final String SNOMED = "http://snomed.info/sct";
 
     /** Diabetes, hypertension, CKD: rich record with a Dutch progress note. */
-    public static final String JOHANNA = "nl-jvdberg";
+    public static final String JOHANNA = "nl-0001";
     /** Heart failure and atrial fibrillation. */
-    public static final String PIETER = "nl-pdejong";
+    public static final String PIETER = "nl-0002";
     /** Asthma and iron-deficiency anaemia. */
-    public static final String SANNE = "nl-sterhorst";
+    public static final String SANNE = "nl-0003";
     /** Only a Patient resource: nothing else on record. */
-    public static final String EMPTY = "nl-kvanthof";
+    public static final String EMPTY = "nl-0004";
     /** ICU admission with daily labs: thousands of observations. */
-    public static final String BULK = "nl-avandijk";
+    public static final String BULK = "nl-0005";
     /** Codes and days of the bulk patient's daily labs. */
     public static final int BULK_DAYS = 800;
     public static final List<String> BULK_CODES = List.of("2160-0", "2823-3", "2951-2", "718-7", "1988-5", "6690-2",

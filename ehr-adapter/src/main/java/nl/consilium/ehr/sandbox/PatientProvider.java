@@ -29,7 +29,7 @@ final class PatientProvider implements IResourceProvider {
     @Read
     public Patient read(@IdParam IdType id) {
         return store.patient(id.getIdPart())
-                .orElseThrow(() -> new ResourceNotFoundException("Patient/" + id.getIdPart() + " is not known"));
+                .orElseThrow(() -> new ResourceNotFoundException("Unknown patient"));
     }
 
     @Search

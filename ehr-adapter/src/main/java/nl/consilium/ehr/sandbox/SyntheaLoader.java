@@ -61,17 +61,23 @@ final class SyntheaLoader {
         return in;
     }
 
+    /** HAPI's parser gives bundle entries their fullUrl ("urn:uuid:…") as id; the EPD id is the uuid. */
+    private static String plainId(Resource r) {
+        String id = r.getIdElement().getIdPart();
+        return id.startsWith("urn:uuid:") ? id.substring("urn:uuid:".length()) : id;
+    }
+
     private static void addBundle(SandboxStore store, Bundle bundle) {
         Map<String, String> fullUrlToRelative = new HashMap<>();
         for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
             Resource r = e.getResource();
-            fullUrlToRelative.put(e.getFullUrl(), r.fhirType() + "/" + r.getIdElement().getIdPart());
+            fullUrlToRelative.put(e.getFullUrl(), r.fhirType() + "/" + plainId(r));
         }
         var terser = FhirContext.forR4Cached().newTerser();
         // Patients and medications first: compartment resources point at them.
         for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
             Resource r = e.getResource();
-            r.setId(r.fhirType() + "/" + r.getIdElement().getIdPart());
+            r.setId(r.fhirType() + "/" + plainId(r));
             for (Reference ref : terser.getAllPopulatedChildElementsOfType(r, Reference.class)) {
                 String target = fullUrlToRelative.get(ref.getReference());
                 if (target != null) {

@@ -1,0 +1,67 @@
+package nl.consilium.ehr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Context assembly latency against the in-process sandbox for the Synthea patients (five years of
+ * history each, the largest with 1 540 observations), all resource types allowed. Run:
+ * {@code mvn -B -q -pl ehr-adapter test -Dgroups=benchmark -DexcludedGroups=none -Dtest=ContextBenchmarkTest}
+ * and read target/surefire-reports/nl.consilium.ehr.ContextBenchmarkTest-output.txt.
+ */
+@Tag("benchmark")
+class ContextBenchmarkTest {
+
+    private static final Set<String> ALL = PatientContextTest.ALL;
+    private static final TimeWindow FIVE_YEARS = new TimeWindow(LocalDate.of(2020, 1, 1), LocalDate.of(2025, 1, 1));
+    private static final int WARMUP = 30;
+    private static final int RUNS = 200;
+
+    @Test
+    void contextAssemblyP95IsWithin300Milliseconds() {
+        try (SandboxEpd epd = SandboxEpd.start(0);
+             EhrClient client = new EhrClient(EhrClientConfig.of(epd.baseUrl(), null))) {
+            List<String> synthea = SandboxEpd.patientIds().stream().filter(id -> !id.startsWith("nl-")).toList();
+            String largest = PatientContextTest.SYNTHEA_RICH;
+            for (String mode : List.of("identified", "pseudonymised")) {
+                for (String scope : List.of("largest", "all-synthea")) {
+                    List<String> patients = scope.equals("largest") ? List.of(largest) : synthea;
+                    for (int i = 0; i < WARMUP; i++) {
+                        client.patientContext(request(patients.get(i % patients.size()), mode));
+                    }
+                    List<Long> micros = new ArrayList<>();
+                    long chars = 0;
+                    long resources = 0;
+                    for (int i = 0; i < RUNS; i++) {
+                        long t0 = System.nanoTime();
+                        PatientContext context = client.patientContext(request(patients.get(i % patients.size()), mode));
+                        micros.add((System.nanoTime() - t0) / 1_000);
+                        chars += context.text().length();
+                        resources += context.stats().resourcesRead();
+                    }
+                    micros.sort(null);
+                    double p50 = micros.get(RUNS / 2) / 1000.0;
+                    double p95 = micros.get((int) Math.ceil(RUNS * 0.95) - 1) / 1000.0;
+                    double max = micros.getLast() / 1000.0;
+                    System.out.printf(Locale.ROOT, "context %-13s %-11s runs=%d p50=%.1fms p95=%.1fms max=%.1fms "
+                                    + "avgResourcesRead=%d avgChars=%d%n", mode, scope, RUNS, p50, p95, max,
+                            resources / RUNS, chars / RUNS);
+                    assertThat(p95).as("p95 ms for %s %s", mode, scope).isLessThanOrEqualTo(300.0);
+                }
+            }
+        }
+    }
+
+    private static ContextRequest request(String patient, String mode) {
+        PersonalDataMode personalData = mode.equals("identified") ? new PersonalDataMode.Allowed()
+                : new PersonalDataMode.Pseudonymised(new TestPseudonymisationSession());
+        return new ContextRequest(patient, ALL, FIVE_YEARS, personalData);
+    }
+}
