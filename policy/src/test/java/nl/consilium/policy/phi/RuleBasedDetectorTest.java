@@ -88,6 +88,43 @@ class RuleBasedDetectorTest {
     }
 
     @Test
+    void randomTextNeverBreaksTheDetectorAndSpansStayValid() {
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {"Dhr.", "mevr", "J.", "P.", "van", "de", "der", "'t", "Jansen", "Bakker", "De", "Vries", "Utrecht", "3584", "CX",
+            "06-", "+31", "(0)", "12", "345", "6789", "-", "/", ".", ",", ":", "@", "www.", "http://", "a", "x", "t/m", "maart", "2024",
+            "jarige", "jaar", "BSN", "628194821", "pat.nr.", "Ziekenhuis", "Huisartsenpraktijk", "straat", "Kerkstraat", "M.", "Parkinson",
+            "ziekte", "\n", " ", " ", " ", "é", "Ö", "\uD83D\uDE00", "'", "\u2019", "-", "(", ")", "Persoon", "A"};
+        for (int k = 0; k < 3000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + random.nextInt(40);
+            for (int p = 0; p < n; p++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    sb.append(' ');
+                }
+            }
+            String text = sb.toString();
+            List<PhiSpan> spans = detector.detect(text);
+            int previousEnd = 0;
+            for (PhiSpan s : spans) {
+                assertThat(s.start()).as(text).isGreaterThanOrEqualTo(previousEnd);
+                assertThat(s.end()).as(text).isLessThanOrEqualTo(text.length());
+                previousEnd = s.end();
+            }
+        }
+    }
+
+    @Test
+    void pathologicalMegabyteInputsStayLinear() {
+        for (String unit : List.of("van ", "a@", "J.", "0", "-Jansen", "Dhr. ", "12-", "www.x", "+31 ", "Kerkstraat ")) {
+            String big = unit.repeat(1_000_000 / unit.length());
+            long t0 = System.nanoTime();
+            detector.detect(big);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("1 MB of '%s'", unit).isLessThan(5_000);
+        }
+    }
+
+    @Test
     void aMegabyteOfTextIsHandledInOnePass() {
         String note = "Mevr. De Vries, 78-jarige vrouw, BSN 628194821, gezien op 12-03-2024 met M. Parkinson. Hb 7,1. ";
         String big = note.repeat(1_000_000 / note.length() + 1);
