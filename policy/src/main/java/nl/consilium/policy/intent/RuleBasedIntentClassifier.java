@@ -135,13 +135,18 @@ public final class RuleBasedIntentClassifier implements CdsIntentClassifier {
         return space > 0 ? c.substring(0, space) : c; // the verb only: no patient data in evidence
     }
 
-    /** Cue words only when they are vocabulary, not free text from the request. */
+    /**
+     * The first word of each cue: always pattern vocabulary ("welke", "prognose", "moet"), never a name or
+     * value from the request, because a cue may span free text ("heeft ... volgens jou").
+     */
     private static String generic(String... cues) {
         List<String> words = new ArrayList<>();
         for (String c : cues) {
-            if (c != null) {
-                String w = c.length() > 24 ? c.substring(0, c.indexOf(' ') > 0 ? c.indexOf(' ') : 24) : c;
-                words.add(w.replaceAll("\\d", "#"));
+            if (c != null && !c.isBlank()) {
+                String w = c.strip().split("\\s+")[0].replaceAll("[^\\p{L}?-]", "");
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
             }
         }
         return String.join(", ", words);

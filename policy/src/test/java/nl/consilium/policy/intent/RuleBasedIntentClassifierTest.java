@@ -32,6 +32,16 @@ class RuleBasedIntentClassifierTest {
     }
 
     @Test
+    void evidenceNeverCarriesNamesOrValuesFromTheRequest() {
+        for (GoldSet.Request r : GoldSet.requests(GoldSet.CDS_DEV)) {
+            IntentAssessment a = classifier.classify(r.text());
+            assertThat(a.evidence()).as(r.id()).doesNotContainPattern("\\d").doesNotContain("Jansen").doesNotContain("De Jong");
+        }
+        IntentAssessment a = classifier.classify("Heeft Jan volgens jou een longembolie?");
+        assertThat(a.evidence()).doesNotContain("Jan ").doesNotContain("longembolie");
+    }
+
+    @Test
     void writingTasksAndGeneralKnowledgeAreNotDecisionSupport() {
         assertThat(classifier.classify("Schrijf een verwijsbrief voor deze patiënt met een longembolie.").rule()).isEqualTo("cds.task");
         assertThat(classifier.classify("Wat is de dosering van amoxicilline bij otitis volgens de NHG?"))
