@@ -1165,7 +1165,7 @@ public final class RuleBasedDetector implements PersonalDataDetector {
                 break;
             }
             if (p < t.size && !(p > j && t.lineBefore[p]) && isNameCore(t, p, strong, hadInitials || cores > 0, blocked)
-                    && !(cores > 0 && (isPlaceAt(t, p) || lex.institutions.startsAny(t.key[p])))) {
+                    && !(cores > 0 && ((p == k && isPlaceAt(t, p)) || lex.institutions.startsAny(t.key[p])))) {
                 k = p + 1;
                 lastGood = k;
                 cores++;
