@@ -289,6 +289,9 @@ public final class ChainVerifier {
     private void scanSegment(Connection c, Segment seg, TreeMap<Long, List<Checkpoint>> checkpoints) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select " + EventColumns.SELECT_LIST + " from " + schema
                 + ".event where seq >= ? and seq < ? order by seq")) {
+            // Binary results (server-prepared at once): bytea, timestamps and arrays cross the wire
+            // without hex/text formatting on the server and parsing here.
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             ps.setFetchSize(FETCH);
             ps.setLong(1, seg.start);
             ps.setLong(2, seg.end);
