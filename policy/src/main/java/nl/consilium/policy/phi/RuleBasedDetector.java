@@ -695,6 +695,12 @@ public final class RuleBasedDetector implements PersonalDataDetector {
                 }
             }
         }
+        // "Mrs. Carter, 80, lives alone": a bare number between commas right after a name
+        if (t.isPunct(i - 1, ',') && t.isPunct(i + 1, ',') && v >= 1 && v <= 110 && t.isNameShaped(i - 2) && !t.glued(i - 1)
+                && !t.isNum(i + 2) && !(t.isWord(i + 2) && (t.key[i + 2].equals("of") || t.key[i + 2].equals("en") || t.key[i + 2].equals("or")))) {
+            out.add(new Candidate(t.start[i], t.end[i], DataCategory.AGE, P_AGE));
+            return;
+        }
         if (t.isPunct(i - 1, '(') && t.isPunct(i + 1, ')') && v >= 1 && v <= 110 && t.isNameShaped(i - 2) && !t.glued(i - 2)) {
             out.add(new Candidate(t.start[i], t.end[i], DataCategory.AGE, P_AGE));
             return;
