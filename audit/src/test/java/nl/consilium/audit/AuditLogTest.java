@@ -128,6 +128,24 @@ class AuditLogTest {
     }
 
     @Test
+    void aRejectedEventsErrorDoesNotQuoteTheRow() throws Exception {
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+            // A stricter rule than the application knows about, so the insert fails inside PostgreSQL.
+            st.execute("alter table " + schema + ".event add constraint only_known_patients check (patient_id <> 'Patient/p42')");
+        }
+        try (AuditLog log = AuditLog.open(admin, config())) {
+            assertThatThrownBy(() -> log.append(Events.chat(42)))
+                    .isInstanceOf(AuditWriteException.class)
+                    .hasMessageContaining("only_known_patients")
+                    .satisfies(e -> {
+                        for (Throwable t = e; t != null; t = t.getCause()) {
+                            assertThat(String.valueOf(t.getMessage())).doesNotContain("Patient/p42");
+                        }
+                    });
+        }
+    }
+
+    @Test
     void theDatabaseRejectsUpdateDeleteAndTruncateEvenForTheOwner() throws Exception {
         try (AuditLog log = AuditLog.open(admin, config())) {
             log.append(Events.chat(1));

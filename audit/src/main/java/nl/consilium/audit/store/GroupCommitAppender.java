@@ -174,12 +174,25 @@ public final class GroupCommitAppender implements AutoCloseable {
             sinceCheckpoint += receipts.size();
         } catch (SQLException | RuntimeException e) {
             discardConnection();
+            Throwable cause = withoutRowDetail(e);
             AuditWriteException failure = new AuditWriteException(
-                    "audit events not stored (" + batch.size() + " in the failed transaction): " + e.getMessage(), e);
+                    "audit events not stored (" + batch.size() + " in the failed transaction): " + cause.getMessage(), cause);
             for (Pending p : batch) {
                 p.done.completeExceptionally(failure);
             }
         }
+    }
+
+    /**
+     * PostgreSQL's error detail can quote the failing row ("Failing row contains (...)"), which holds
+     * patient identifiers; callers log exceptions, so only the primary message and SQLSTATE go up.
+     */
+    static Throwable withoutRowDetail(Exception e) {
+        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+            org.postgresql.util.ServerErrorMessage m = p.getServerErrorMessage();
+            return new SQLException(m.getMessage() + " [SQLSTATE " + m.getSQLState() + "]", m.getSQLState());
+        }
+        return e;
     }
 
     private void checkpointIfDue() {
