@@ -1,6 +1,7 @@
 package nl.consilium.audit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,16 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.springframework..", "ca.uhn..", "org.hl7..", "nl.consilium.policy..", "nl.consilium.rag..",
                         "nl.consilium.ehr..", "nl.consilium.chatbot..")
                 .check(main);
+    }
+
+    @Test
+    void dependenciesOnLibrariesAreSeenEvenWithoutResolvingThem() {
+        // Guards the rules above: with archunit.properties not resolving library classes, a
+        // dependency must still be recorded by name, or every "no dependency" rule would pass vacuously.
+        assertThat(main.get(nl.consilium.audit.store.EventColumns.class).getDirectDependenciesFromSelf())
+                .anyMatch(d -> d.getTargetClass().getPackageName().equals("java.sql"));
+        assertThat(main.get(nl.consilium.audit.export.CsvExport.class).getDirectDependenciesFromSelf())
+                .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("tools.jackson"));
     }
 
     @Test
