@@ -115,12 +115,13 @@ class RuleBasedDetectorTest {
     }
 
     @Test
-    void pathologicalMegabyteInputsStayLinear() {
+    void pathologicalInputsStayLinear() {
+        // A quadratic rule would take minutes on 250 kB of one repeated token; linear ones take milliseconds.
         for (String unit : List.of("van ", "a@", "J.", "0", "-Jansen", "Dhr. ", "12-", "www.x", "+31 ", "Kerkstraat ")) {
-            String big = unit.repeat(1_000_000 / unit.length());
+            String big = unit.repeat(250_000 / unit.length());
             long t0 = System.nanoTime();
             detector.detect(big);
-            assertThat((System.nanoTime() - t0) / 1_000_000).as("1 MB of '%s'", unit).isLessThan(5_000);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("250 kB of '%s'", unit).isLessThan(5_000);
         }
     }
 
