@@ -36,7 +36,7 @@ class QueryExportTest {
     private static final int N = 400;
     private DataSource admin;
     private String schema;
-    private final Map<Long, AuditEvent> stored = new java.util.TreeMap<>();
+    private final Map<Long, AuditEvent> stored = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     void seed() {
@@ -45,10 +45,19 @@ class QueryExportTest {
         AuditSchema.migrate(admin, schema);
         try (AuditLog log = AuditLog.open(admin, AuditConfig.defaults(TestDatabase.KEY).withSchema(schema)
                 .withCheckpoints(1000, Duration.ofMinutes(5)))) {
-            for (int i = 0; i < N; i++) {
-                AuditEvent e = Events.chat(i);
-                stored.put(log.append(e).sequence(), e);
+            // Eight concurrent callers, as in the application: group commit makes seeding fast.
+            try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int t = 0; t < 8; t++) {
+                    int first = t;
+                    pool.submit(() -> {
+                        for (int i = first; i < N; i += 8) {
+                            AuditEvent e = Events.chat(i);
+                            stored.put(log.append(e).sequence(), e);
+                        }
+                    });
+                }
             }
+            assertThat(stored).hasSize(N);
             AuditEvent read = AuditEvent.builder(AuditEventType.PATIENT_RECORD_READ, new AuditActor("u1", "Dr. Test 1", "arts-assistent"))
                     .action(AuditAction.READ)
                     .patientId("Patient/p1")
@@ -180,10 +189,13 @@ class QueryExportTest {
             long patientEntities = ae.getEntity().stream().filter(en -> "1".equals(en.getRole().getCode())).count();
             assertThat(patientEntities).isLessThanOrEqualTo(1);
         }
-        org.hl7.fhir.r4.model.AuditEvent refused = events.get(10); // Events.chat(10): decision REFUSED
+        long refusedSeq = stored.entrySet().stream().filter(en -> "req-10".equals(en.getValue().correlationId()))
+                .findFirst().orElseThrow().getKey();
+        AuditEvent source = stored.get(refusedSeq); // Events.chat(10): decision REFUSED
+        org.hl7.fhir.r4.model.AuditEvent refused = events.get((int) refusedSeq - 1);
+        assertThat(refused.getIdElement().getIdPart()).isEqualTo("consilium-audit-" + refusedSeq);
         assertThat(refused.getOutcome().toCode()).isEqualTo("4");
         assertThat(refused.getOutcomeDesc()).contains("refused").contains("R-0");
-        AuditEvent source = stored.get(11L);
         assertThat(refused.getAgent()).anyMatch(a -> a.getWho().getIdentifier().getValue().equals(source.user().userId()) && a.getRequestor());
         assertThat(refused.getAgent()).anyMatch(a -> a.getWho().getIdentifier().getValue() != null
                 && a.getWho().getIdentifier().getValue().equals(source.responsibleUser().userId()));
