@@ -81,7 +81,9 @@ public final class KnowledgeBase implements AutoCloseable {
             return store.write(List.of(prepared.unchanged), actor, audit).getFirst();
         }
         embed(List.of(prepared.document));
-        return store.write(List.of(prepared.document.toPrepared()), actor, audit).getFirst();
+        IngestOutcome outcome = store.write(List.of(prepared.document.toPrepared()), actor, audit).getFirst();
+        store.refreshStatisticsIfStale();
+        return outcome;
     }
 
     /**
@@ -128,6 +130,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
         }
         chunks += flush(batch, unchanged, actor, counts);
+        store.refreshStatisticsIfStale();
         return new BulkIngestReport(counts[0], counts[1], counts[2], chunks, rejected, (System.nanoTime() - start) / 1e9);
     }
 
@@ -156,12 +159,24 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     public KnowledgeDocument approve(UUID documentId, String actor) {
-        return store.changeState(documentId, ApprovalState.APPROVED, actor, audit);
+        KnowledgeDocument document = store.changeState(documentId, ApprovalState.APPROVED, actor, audit);
+        store.refreshStatisticsIfStale();
+        return document;
     }
 
     /** Takes a document out of every answer from the moment this returns. */
     public KnowledgeDocument retire(UUID documentId, String actor) {
-        return store.changeState(documentId, ApprovalState.RETIRED, actor, audit);
+        KnowledgeDocument document = store.changeState(documentId, ApprovalState.RETIRED, actor, audit);
+        store.refreshStatisticsIfStale();
+        return document;
+    }
+
+    /**
+     * Recomputes lexical statistics if approved content changed by more than 10 % since the last time.
+     * Ingest, approve and retire call this themselves; call it after writing to the schema by other means.
+     */
+    public void refreshSearchStatistics() {
+        store.refreshStatisticsIfStale();
     }
 
     public List<KnowledgeDocument> list(DocumentFilter filter) {

@@ -36,6 +36,9 @@ public interface KnowledgeStore {
 
     List<ChunkHit> dense(float[] queryVector, int limit, Set<String> sources, Set<Language> languages);
 
+    /** Recomputes search statistics when the approved content has changed substantially; cheap otherwise. */
+    void refreshStatisticsIfStale();
+
     /** Citation data of these chunks (approved only), keyed by chunk id. */
     Map<Long, RetrievedPassage> passages(Collection<Long> chunkIds);
 }

@@ -7,6 +7,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -377,15 +378,9 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         }
         try (Connection c = dataSource.getConnection()) {
             Map<Language, List<String>> lexemes = new java.util.EnumMap<>(Language.class);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select tsvector_to_array(to_tsvector('dutch', ?)), tsvector_to_array(to_tsvector('english', ?))")) {
-                ps.setString(1, query);
-                ps.setString(2, query);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    lexemes.put(Language.NL, lexemeList(rs.getArray(1)));
-                    lexemes.put(Language.EN, lexemeList(rs.getArray(2)));
-                }
+            long approvedChunks = statisticsChunks(c);
+            for (Language lang : Language.values()) {
+                lexemes.put(lang, queryLexemes(c, lang, query, approvedChunks));
             }
             int most = Math.max(lexemes.get(Language.NL).size(), lexemes.get(Language.EN).size());
             if (most == 0) {
@@ -434,17 +429,92 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         }
     }
 
+    /** Words in more than this share of approved chunks are left out of the lexical query (at scale only). */
+    private static final double COMMON_SHARE = 0.10;
+    /** ...and only when they are also in more than this many chunks, so small knowledge bases are never pruned. */
+    private static final long COMMON_MIN_CHUNKS = 1000;
+
     /**
-     * At most 12 lexemes: longer queries add little and the pair expression grows quadratically. (A
-     * three-of tier was measured too: its GIN evaluation cost more than it saved.)
+     * The query's lexemes in one language, rarest first, at most 12 (the pair expression grows
+     * quadratically; a three-of tier was measured too and cost more in the GIN index than it saved).
+     * Very common lexemes are dropped at scale, but the two rarest are always kept.
      */
-    private static List<String> lexemeList(Array array) throws SQLException {
-        String[] values = (String[]) array.getArray();
-        List<String> out = new ArrayList<>(Math.min(values.length, 12));
-        for (int i = 0; i < values.length && out.size() < 12; i++) {
-            out.add(values[i]);
+    private List<String> queryLexemes(Connection c, Language lang, String query, long approvedChunks) throws SQLException {
+        List<String> all = new ArrayList<>();
+        List<Long> dfs = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select q.lx, coalesce(st.df, 0) as df"
+                + " from unnest(tsvector_to_array(to_tsvector(?::regconfig, ?))) q(lx)"
+                + " left join " + s + ".lexeme_stats st on st.config = ? and st.lexeme = q.lx order by df, q.lx")) {
+            ps.setString(1, lang.textSearchConfig());
+            ps.setString(2, query);
+            ps.setString(3, lang.textSearchConfig());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(rs.getString(1));
+                    dfs.add(rs.getLong(2));
+                }
+            }
+        }
+        long common = Math.max(COMMON_MIN_CHUNKS, (long) (COMMON_SHARE * approvedChunks));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < all.size() && out.size() < 12; i++) {
+            if (i < 2 || dfs.get(i) <= common) {
+                out.add(all.get(i));
+            }
         }
         return out;
+    }
+
+    private long statisticsChunks(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select chunks from " + s + ".lexeme_stats_info where id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public void refreshStatisticsIfStale() {
+        try (Connection c = dataSource.getConnection()) {
+            long recorded = statisticsChunks(c);
+            long current;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + s + ".chunk where approved");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                current = rs.getLong(1);
+            }
+            boolean fresh = recorded > 0 && Math.abs(current - recorded) <= 0.1 * recorded;
+            // Below the pruning threshold statistics are never used; skip the work.
+            if (fresh || current < COMMON_MIN_CHUNKS) {
+                return;
+            }
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                // One refresher at a time; a concurrent one simply skips.
+                try (ResultSet rs = st.executeQuery("select pg_try_advisory_xact_lock(hashtext('" + s + ".lexeme_stats'))")) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        c.rollback();
+                        return;
+                    }
+                }
+                st.execute("delete from " + s + ".lexeme_stats");
+                for (Language lang : Language.values()) {
+                    st.execute("insert into " + s + ".lexeme_stats (config, lexeme, df) select '" + lang.textSearchConfig()
+                            + "', word, ndoc from ts_stat('select tsv from " + s + ".chunk where approved and language = ''"
+                            + lang.code() + "''')");
+                }
+                st.execute("insert into " + s + ".lexeme_stats_info (id, chunks, refreshed_at) values (1, " + current
+                        + ", now()) on conflict (id) do update set chunks = excluded.chunks, refreshed_at = excluded.refreshed_at");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new KnowledgeStoreException("cannot refresh lexical statistics", e);
+        }
     }
 
     /** tsquery text matching documents that contain at least {@code k} of the lexemes. */
