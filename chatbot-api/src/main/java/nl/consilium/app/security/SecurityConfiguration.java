@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
@@ -49,12 +50,21 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
                         .ignoringRequestMatchers("/login/saml2/sso/*"));
+        if (!properties.frameAncestors().isEmpty()) {
+            // The EPD shows Consilium in an iframe: allow exactly those origins. Only frame-ancestors is set, so
+            // the pages' other resources are not restricted by this header.
+            String ancestors = "frame-ancestors 'self' " + String.join(" ", properties.frameAncestors());
+            http.headers(headers -> headers.frameOptions(frame -> frame.disable())
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(ancestors)));
+        }
         if (properties.mode() == SecurityMode.SAML2) {
             SamlSignIn signIn = saml.getObject();
             // No form login, no HTTP basic, no user store: the only way in is a validated SAML assertion.
             http.formLogin(AbstractHttpConfigurer::disable)
                     .httpBasic(AbstractHttpConfigurer::disable)
-                    .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn.entryPoint()))
+                    // After the API's 401 mapping above, so that only pages are sent to the IdP.
+                    .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(signIn.entryPoint(),
+                            AnyRequestMatcher.INSTANCE))
                     .logout(logout -> logout.logoutSuccessHandler((request, response, authentication) ->
                             signedOut(response)));
             signIn.apply(http);

@@ -80,7 +80,7 @@ class SamlResponseValidationTest {
                 Duration.ofSeconds(60), Duration.ofHours(12), 1000);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new SamlAuthenticationProvider(new SamlResponseValidator(clock), new AssertionReplayCache(clock, 1000),
-                properties, new IdpMetadata(IDP, IDP + "/sso", List.of(idpKeys.certificate())));
+                properties, () -> new IdpMetadata(IDP, IDP + "/sso", List.of(idpKeys.certificate())));
     }
 
     private static TestIdp.Spec good() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import nl.consilium.app.security.Roles;
 import org.slf4j.Logger;
@@ -35,10 +36,10 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     private final SamlResponseValidator validator;
     private final AssertionReplayCache replayCache;
     private final SamlProperties properties;
-    private final IdpMetadata idp;
+    private final Supplier<IdpMetadata> idp;
 
     public SamlAuthenticationProvider(SamlResponseValidator validator, AssertionReplayCache replayCache,
-            SamlProperties properties, IdpMetadata idp) {
+            SamlProperties properties, Supplier<IdpMetadata> idp) {
         this.validator = validator;
         this.replayCache = replayCache;
         this.properties = properties;
@@ -69,8 +70,9 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         AbstractSaml2AuthenticationRequest request = token.getAuthenticationRequest();
         // Spring's converter has already base64-decoded (and for GET inflated) the message into XML.
         byte[] xml = token.getSaml2Response().getBytes(StandardCharsets.UTF_8);
-        SamlResponseValidator.Expectations expected = new SamlResponseValidator.Expectations(idp.entityId(),
-                idp.signingCertificates(), registration.getEntityId(),
+        IdpMetadata metadata = idp.get();
+        SamlResponseValidator.Expectations expected = new SamlResponseValidator.Expectations(metadata.entityId(),
+                metadata.signingCertificates(), registration.getEntityId(),
                 registration.getAssertionConsumerServiceLocation(), request == null ? null : request.getId(),
                 properties.clockSkew(), properties.maxAuthenticationAge(),
                 properties.requiredAuthnContextClassRefs());

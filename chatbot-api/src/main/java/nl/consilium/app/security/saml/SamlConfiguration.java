@@ -2,6 +2,7 @@ package nl.consilium.app.security.saml;
 
 import java.time.Clock;
 
+import nl.consilium.app.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +14,23 @@ import org.springframework.context.annotation.Configuration;
 public class SamlConfiguration {
 
     @Bean
-    SamlSignIn samlSignIn(SamlProperties properties, ObjectProvider<Clock> clock) {
-        IdpMetadata idp = IdpMetadata.load(properties.idp() == null ? null : properties.idp().metadataLocation(),
-                properties.idp() == null ? null : properties.idp().entityId());
-        return new SamlSignIn(properties, idp, SigningCredential.load(properties.signing()),
-                clock.getIfAvailable(Clock::systemUTC));
+    SamlSignIn samlSignIn(SamlProperties properties, SecurityProperties security, ObjectProvider<Clock> clock) {
+        if (!security.demoAccounts().isEmpty()) {
+            throw new IllegalStateException("consilium.security.demo-accounts are set while the mode is SAML2: "
+                    + "local accounts are impossible in a hospital deployment; remove them (is the demo profile "
+                    + "active by mistake?)");
+        }
+        SamlProperties.Idp idp = properties.idp() == null ? new SamlProperties.Idp(null, null, null, null)
+                : properties.idp();
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        IdpMetadataSource metadata = new IdpMetadataSource(idp.metadataLocation(), idp.entityId(),
+                idp.refreshInterval(), time);
+        if (idp.requiredAtStartUp()) {
+            metadata.load();
+        } else if (idp.metadataLocation() == null || idp.metadataLocation().isBlank()) {
+            throw new IllegalStateException("consilium.saml.idp.metadata-location is not set");
+        }
+        return new SamlSignIn(properties, metadata, SigningCredential.load(properties.signing()), time);
     }
 
     /**

@@ -37,18 +37,27 @@ public record SamlProperties(String registrationId, String baseUrl, String entit
         registrationId = registrationId == null || registrationId.isBlank() ? "consilium" : registrationId;
         roleAttribute = roleAttribute == null || roleAttribute.isBlank() ? "Role" : roleAttribute;
         roleMapping = roleMapping == null ? Map.of() : Map.copyOf(roleMapping);
+        // An empty environment variable binds as [""]: that means "no requirement", not "require the empty ref".
         requiredAuthnContextClassRefs = requiredAuthnContextClassRefs == null ? List.of()
-                : List.copyOf(requiredAuthnContextClassRefs);
+                : requiredAuthnContextClassRefs.stream().filter(r -> r != null && !r.isBlank()).map(String::strip)
+                        .toList();
         clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         maxAuthenticationAge = maxAuthenticationAge == null ? Duration.ofHours(12) : maxAuthenticationAge;
         replayCacheMaxEntries = replayCacheMaxEntries == null ? 100_000 : replayCacheMaxEntries;
     }
 
     /**
-     * @param metadataLocation an {@code https:}/{@code http:} URL or a file path ({@code file:} prefix optional)
-     * @param entityId         which IdP to use when the metadata holds several (an EntitiesDescriptor)
+     * @param metadataLocation   an {@code https:}/{@code http:} URL or a file path ({@code file:} prefix optional)
+     * @param entityId           which IdP to use when the metadata holds several (an EntitiesDescriptor)
+     * @param refreshInterval    how often the metadata is read again (new IdP keys without a restart)
+     * @param requiredAtStartUp  true: Consilium does not start when the metadata cannot be read; false: it starts
+     *                           and reads the metadata at the first sign-in
      */
-    public record Idp(String metadataLocation, String entityId) {
+    public record Idp(String metadataLocation, String entityId, Duration refreshInterval, Boolean requiredAtStartUp) {
+        public Idp {
+            refreshInterval = refreshInterval == null ? Duration.ofHours(6) : refreshInterval;
+            requiredAtStartUp = requiredAtStartUp == null ? Boolean.TRUE : requiredAtStartUp;
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ public enum SamlRejection {
     REPLAYED("replayed_assertion"),
     NO_SUBJECT("no_subject"),
     AUTHN_CONTEXT_NOT_ACCEPTED("authn_context_not_accepted"),
-    NO_ROLE("no_consilium_role");
+    NO_ROLE("no_consilium_role"),
+    IDP_METADATA_UNAVAILABLE("idp_metadata_unavailable");
 
     private final String code;
 

@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.saml2.core.Saml2X509Credential;
 import org.springframework.security.saml2.provider.service.authentication.AbstractSaml2AuthenticationRequest;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationException;
-import org.springframework.security.saml2.provider.service.registration.InMemoryRelyingPartyRegistrationRepository;
 import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistration;
 import org.springframework.security.saml2.provider.service.registration.RelyingPartyRegistrationRepository;
 import org.springframework.security.saml2.provider.service.registration.Saml2MessageBinding;
@@ -49,39 +48,49 @@ public final class SamlSignIn {
 
     private final SamlProperties properties;
     private final RelyingPartyRegistrationRepository registrations;
-    private final RelyingPartyRegistration registration;
+    private final SigningCredential credential;
+    private final IdpMetadataSource idp;
+    private RelyingPartyRegistration registration;
+    private IdpMetadata registrationFor;
     private final SamlAuthenticationProvider provider;
     private final SamlAuthenticationRequestResolver requestResolver;
     private final Saml2AuthenticationRequestRepository<AbstractSaml2AuthenticationRequest> requests =
             new HttpSessionSaml2AuthenticationRequestRepository();
 
-    public SamlSignIn(SamlProperties properties, IdpMetadata idp, SigningCredential credential, Clock clock) {
+    public SamlSignIn(SamlProperties properties, IdpMetadataSource idp, SigningCredential credential, Clock clock) {
         this.properties = properties;
         if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
             throw new IllegalStateException("consilium.saml.base-url is not set: the public URL of Consilium "
                     + "(e.g. https://consilium.ziekenhuis.nl) from which the assertion consumer URL is derived");
         }
-        this.registration = RelyingPartyRegistration.withRegistrationId(properties.registrationId())
-                .entityId(properties.effectiveEntityId())
-                .assertionConsumerServiceLocation(properties.assertionConsumerServiceUrl())
-                .assertionConsumerServiceBinding(Saml2MessageBinding.POST)
-                .authnRequestsSigned(true)
-                .signingX509Credentials(c -> c.add(Saml2X509Credential.signing(credential.privateKey(),
-                        credential.certificate())))
-                .assertingPartyMetadata(p -> p.entityId(idp.entityId())
-                        .singleSignOnServiceLocation(idp.singleSignOnServiceUrl())
-                        .singleSignOnServiceBinding(Saml2MessageBinding.REDIRECT)
-                        .wantAuthnRequestsSigned(true)
-                        .verificationX509Credentials(c -> idp.signingCertificates()
-                                .forEach(cert -> c.add(Saml2X509Credential.verification(cert)))))
-                .build();
-        this.registrations = new InMemoryRelyingPartyRegistrationRepository(registration);
+        this.credential = credential;
+        this.idp = idp;
+        this.registrations = id -> properties.registrationId().equals(id) ? registration() : null;
         this.provider = new SamlAuthenticationProvider(new SamlResponseValidator(clock),
                 new AssertionReplayCache(clock, properties.replayCacheMaxEntries()), properties, idp);
         this.requestResolver = new SamlAuthenticationRequestResolver(registrations, properties, credential);
     }
 
-    public RelyingPartyRegistration registration() {
+    /** Consilium's registration at the IdP, rebuilt when the IdP's metadata has been refreshed. */
+    public synchronized RelyingPartyRegistration registration() {
+        IdpMetadata metadata = idp.get();
+        if (registration == null || registrationFor != metadata) {
+            registration = RelyingPartyRegistration.withRegistrationId(properties.registrationId())
+                    .entityId(properties.effectiveEntityId())
+                    .assertionConsumerServiceLocation(properties.assertionConsumerServiceUrl())
+                    .assertionConsumerServiceBinding(Saml2MessageBinding.POST)
+                    .authnRequestsSigned(true)
+                    .signingX509Credentials(c -> c.add(Saml2X509Credential.signing(credential.privateKey(),
+                            credential.certificate())))
+                    .assertingPartyMetadata(p -> p.entityId(metadata.entityId())
+                            .singleSignOnServiceLocation(metadata.singleSignOnServiceUrl())
+                            .singleSignOnServiceBinding(Saml2MessageBinding.REDIRECT)
+                            .wantAuthnRequestsSigned(true)
+                            .verificationX509Credentials(c -> metadata.signingCertificates()
+                                    .forEach(cert -> c.add(Saml2X509Credential.verification(cert)))))
+                    .build();
+            registrationFor = metadata;
+        }
         return registration;
     }
 
@@ -107,6 +116,8 @@ public final class SamlSignIn {
         DefaultRelyingPartyRegistrationResolver resolver = new DefaultRelyingPartyRegistrationResolver(registrations);
         Saml2AuthenticationTokenConverter converter = new Saml2AuthenticationTokenConverter(resolver);
         converter.setAuthenticationRequestRepository(requests);
+        // Web SSO responses arrive by HTTP-POST only; a SAMLResponse in a URL would end up in logs and history.
+        converter.setShouldConvertGetRequests(false);
         Saml2WebSsoAuthenticationFilter responseFilter = new Saml2WebSsoAuthenticationFilter(converter,
                 Saml2WebSsoAuthenticationFilter.DEFAULT_FILTER_PROCESSES_URI);
         responseFilter.setAuthenticationRequestRepository(requests);
