@@ -17,6 +17,8 @@ class SecurityModeTest {
                 "--consilium.policy.file=../infra/demo/use-conditions.yaml",
                 "--consilium.security.mode=DEMO",
                 "--server.port=0",
+                // the audit log needs its key before anything else starts; these tests are about the sign-in mode
+                "--consilium.audit.checkpoint-key=ZGVtby1vbmx5LWNoZWNrcG9pbnQta2V5LW5vdC1mb3ItdXNlISE=",
                 "--spring.datasource.url=" + TestDatabase.url("consilium_test_app")))
                 .hasStackTraceContaining("only allowed with the 'demo' profile");
     }
@@ -28,6 +30,8 @@ class SecurityModeTest {
         assertThatThrownBy(() -> application.run(
                 "--consilium.policy.file=../infra/demo/use-conditions.yaml",
                 "--server.port=0",
+                // the audit log needs its key before anything else starts; these tests are about the sign-in mode
+                "--consilium.audit.checkpoint-key=ZGVtby1vbmx5LWNoZWNrcG9pbnQta2V5LW5vdC1mb3ItdXNlISE=",
                 "--spring.datasource.url=" + TestDatabase.url("consilium_test_app")))
                 .hasStackTraceContaining("consilium.security.mode is not set");
     }
