@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -56,6 +57,8 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1366, 900));
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // The screens re-render lists after each answer; a re-rendered element is simply looked up again.
+        wait.ignoring(StaleElementReferenceException.class);
         base = "http://localhost:" + port;
     }
 
@@ -83,6 +86,11 @@ final class Browser implements AutoCloseable {
 
     WebElement clickable(String css) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    }
+
+    /** The text of an element that may be re-rendered meanwhile (looked up again on every try). */
+    String text(String css) {
+        return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     List<WebElement> all(String css) {
@@ -125,6 +133,7 @@ final class Browser implements AutoCloseable {
         Dimension before = driver.manage().window().getSize();
         try {
             driver.manage().window().setSize(new Dimension(1366, height));
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             Files.createDirectories(target);
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             Files.write(target.resolve(name), png);

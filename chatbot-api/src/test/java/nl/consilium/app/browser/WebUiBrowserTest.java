@@ -43,9 +43,11 @@ class WebUiBrowserTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        // A fresh database per run: the screens under test (terms to accept, an empty history) depend on it.
-        dropDatabase();
-        registry.add("spring.datasource.url", () -> TestDatabase.url(DATABASE));
+        // The screens under test (terms to accept, an empty history) need a clean application state; the
+        // knowledge base stays, so a second run does not embed the demo documents again.
+        String url = TestDatabase.url(DATABASE);
+        resetApplicationState(url);
+        registry.add("spring.datasource.url", () -> url);
     }
 
     @LocalServerPort
@@ -147,9 +149,10 @@ class WebUiBrowserTest {
         browser.clickable("#attest").click();
         browser.clickable("#accept-terms").click();
 
-        WebElement banner = browser.visible("#patient-banner");
+        browser.visible("#patient-banner");
         browser.textAppears("#patient-name", "Berg");
-        assertThat(banner.getText()).contains("nl-jvdberg").contains("nog niets");
+        assertThat(browser.text("#patient-banner")).contains("nl-jvdberg").contains("vrouw").contains("geboren").contains("nog niets")
+                .doesNotContain("BSN");
 
         browser.visible("#labs");
         new Select(browser.visible("#loinc")).selectByValue("2160-0");
@@ -165,7 +168,15 @@ class WebUiBrowserTest {
         answer.findElement(By.cssSelector("summary")).click();
         assertThat(answer.getText()).contains("toegestaan na pseudonimisering");
 
-        browser.screenshot("specialist.png", 1300);
+        // The same patient stays in context for a guideline question; that application receives no patient data.
+        browser.clickable("#apps button[data-app=richtlijnen]").click();
+        browser.textAppears("#patient-marker", "nog niets");
+        browser.visible("#question").sendKeys("Wat is het beleid bij hyperkaliëmie?");
+        browser.clickable("#send").click();
+        browser.clickable("#log .msg.assistant .text button.cite");
+        browser.textAppears("#patient-marker", "geen patiëntgegevens");
+
+        browser.screenshot("specialist.png", 1250);
     }
 
     @Test
@@ -234,6 +245,7 @@ class WebUiBrowserTest {
             List<WebElement> rows = browser.all("#results tbody tr");
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("REFUSED"));
         });
+        assertThat(browser.driver.findElement(By.id("more")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("export-csv")).getAttribute("href"))
                 .contains("decision=REFUSED").contains("application=richtlijnen");
         assertThat(browser.driver.findElement(By.id("export-fhir")).getAttribute("href"))
@@ -243,7 +255,7 @@ class WebUiBrowserTest {
         WebElement detail = browser.visible("#detail");
         browser.textAppears("#chain", "Beslisketen");
         assertThat(detail.getText()).contains("CHAT_REQUEST").contains("REFUSED").contains("2026.11-1")
-                .contains("PHI-").contains("specialist (clinician)").doesNotContain("111222333");
+                .contains("FMS-2-").contains("specialist (clinician)").doesNotContain("111222333");
         assertThat(browser.driver.findElement(By.id("chain")).getText()).contains("CHAT_REQUEST");
 
         browser.clickable("#verify").click();
@@ -257,7 +269,7 @@ class WebUiBrowserTest {
         assertThat(browser.fetch("GET", "/api/v1/conversations/" + conversation)).startsWith("404");
         assertThat(browser.fetch("GET", "/api/v1/conversations")).isEqualTo("200 []");
 
-        browser.screenshot("compliance.png", 1400);
+        browser.screenshot("compliance.png", 2300);
     }
 
     @Test
@@ -269,10 +281,10 @@ class WebUiBrowserTest {
         browser.signIn("it", "/it.html");
         browser.textAppears("#policy-hash", policy.path("sha256").asString());
         assertThat(browser.driver.findElement(By.id("policy-version")).getText()).isEqualTo("2026.11-1");
-        WebElement card = browser.visible("#apps article[data-app=richtlijnen]");
-        assertThat(card.getText()).contains("In dienst").contains("demo-richtlijnen").contains("clinician");
+        browser.visible("#apps article[data-app=richtlijnen]");
+        assertThat(browser.text("#apps article[data-app=richtlijnen]")).contains("In dienst").contains("demo-richtlijnen").contains("clinician");
         browser.textAppears("#knowledge", "demo-richtlijnen");
-        assertThat(browser.visible("#epd-status").getText()).contains("Bereikbaar");
+        assertThat(browser.text("#epd-status")).contains("Bereikbaar: HTTP 200");
 
         browser.clickable("button[data-switch=richtlijnen]").click();
         browser.acceptConfirm();
@@ -281,7 +293,7 @@ class WebUiBrowserTest {
         HttpResponse<String> refused = askAsSpecialist();
         assertThat(refused.body()).contains("event:refusal").contains("APP-OUT-OF-SERVICE");
 
-        browser.screenshot("it.png", 1500);
+        browser.screenshot("it.png", 2000);
 
         browser.clickable("button[data-switch=richtlijnen]").click();
         browser.acceptConfirm();
@@ -320,11 +332,19 @@ class WebUiBrowserTest {
         return specialist.post("/api/v1/conversations/" + id + "/messages", "{\"text\":\"Beleid bij delier?\"}");
     }
 
-    private static void dropDatabase() {
-        String server = System.getenv().getOrDefault("CONSILIUM_TEST_DB_SERVER", "jdbc:postgresql://127.0.0.1:5432/");
-        try (Connection admin = DriverManager.getConnection(server + "postgres", TestDatabase.USER, "");
-                var statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
+    private static void resetApplicationState(String url) {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.USER, "");
+                var statement = connection.createStatement()) {
+            statement.execute("""
+                    do $$
+                    declare t text;
+                    begin
+                      for t in select tablename from pg_tables
+                               where schemaname = 'consilium_app' and tablename not like 'flyway%'
+                      loop
+                        execute format('truncate table consilium_app.%I cascade', t);
+                      end loop;
+                    end $$""");
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is not reachable (run infra/bin/provision-postgres)", e);
         }
