@@ -7,25 +7,32 @@ package nl.consilium.ehr;
  * @param maxFactsPerSection  facts kept per section (most relevant first)
  * @param maxCharacters       size of the rendered context text
  * @param maxResourcesPerType matches read per resource type (the rest is not fetched)
+ * @param maxObservations     newest laboratory results, and separately newest vital signs, read in the window;
+ *                            older ones add little to "recent labs with trends" and cost time
  * @param maxPagesPerSearch   pages followed per search
  * @param maxNoteCharacters   excerpt length of one clinical note
  * @param trendPointsPerLab   recent values kept per lab code for its trend
  */
-public record ContextLimits(int maxFactsPerSection, int maxCharacters, int maxResourcesPerType, int maxPagesPerSearch,
-                            int maxNoteCharacters, int trendPointsPerLab) {
+public record ContextLimits(int maxFactsPerSection, int maxCharacters, int maxResourcesPerType, int maxObservations,
+                            int maxPagesPerSearch, int maxNoteCharacters, int trendPointsPerLab) {
 
     public ContextLimits {
         positive("maxFactsPerSection", maxFactsPerSection);
         positive("maxCharacters", maxCharacters);
         positive("maxResourcesPerType", maxResourcesPerType);
+        positive("maxObservations", maxObservations);
         positive("maxPagesPerSearch", maxPagesPerSearch);
         positive("maxNoteCharacters", maxNoteCharacters);
         positive("trendPointsPerLab", trendPointsPerLab);
     }
 
-    /** 15 facts per section, 8 000 characters (about 2 000 tokens), 2 000 resources per type, 20 pages. */
+    /**
+     * 15 facts per section, 8 000 characters (about 2 000 tokens), 2 000 resources per type, the newest
+     * 300 lab results (about a year and a half of a chronic patient's labs), the newest vital signs, 20 pages per search, 600-character note excerpts,
+     * 12 points per lab trend.
+     */
     public static ContextLimits defaults() {
-        return new ContextLimits(15, 8_000, 2_000, 20, 600, 12);
+        return new ContextLimits(15, 8_000, 2_000, 300, 20, 600, 12);
     }
 
     private static void positive(String name, int value) {

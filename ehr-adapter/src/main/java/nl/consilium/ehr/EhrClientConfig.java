@@ -32,16 +32,16 @@ public record EhrClientConfig(URI baseUrl, EhrAuth auth, Duration connectTimeout
             throw new IllegalArgumentException("maxRetries must be 0..5, was " + maxRetries);
         }
         if (pageSize <= 0) {
-            pageSize = 100;
+            pageSize = 200;
         }
         if (pageSize > 1000) {
             throw new IllegalArgumentException("pageSize must be at most 1000, was " + pageSize);
         }
     }
 
-    /** Defaults suitable for a hospital network: 2 s connect, 10 s read, 2 retries, 100 per page. */
+    /** Defaults suitable for a hospital network: 2 s connect, 10 s read, 2 retries, 200 per page. */
     public static EhrClientConfig of(URI baseUrl, EhrAuth auth) {
-        return new EhrClientConfig(baseUrl, auth, null, null, 2, null, 100);
+        return new EhrClientConfig(baseUrl, auth, null, null, 2, null, 200);
     }
 
     public EhrClientConfig withTimeouts(Duration connect, Duration read) {

@@ -148,7 +148,7 @@ class PatientContextTest {
 
     @Test
     void thousandsOfObservationsGiveABoundedContextAndBoundedReads() {
-        ContextLimits limits = new ContextLimits(10, 4_000, 1_000, 30, 400, 12);
+        ContextLimits limits = new ContextLimits(10, 4_000, 1_000, 1_000, 30, 400, 12);
         PatientContext context = client.patientContext(new ContextRequest(SandboxEpd.PATIENT_WITH_THOUSANDS_OF_OBSERVATIONS,
                 ALL, FIVE_YEARS, new PersonalDataMode.Withheld(), limits));
 
@@ -165,7 +165,7 @@ class PatientContextTest {
 
     @Test
     void fullReadOfThousandsOfObservationsStillKeepsTwelvePointsPerCode() {
-        ContextLimits limits = new ContextLimits(15, 8_000, 10_000, 200, 400, 12);
+        ContextLimits limits = new ContextLimits(15, 8_000, 10_000, 10_000, 200, 400, 12);
         long before = usedHeap();
         PatientContext context;
         try (EhrClient bigPages = new EhrClient(EhrClientConfig.of(epd.baseUrl(), null).withPageSize(500))) {

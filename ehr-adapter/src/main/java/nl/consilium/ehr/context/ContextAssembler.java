@@ -104,9 +104,11 @@ public final class ContextAssembler {
         addSearch(tasks, allowed, "AllergyIntolerance", "AllergyIntolerance?" + patientParam, limits.maxResourcesPerType(),
                 limits, c.allergies::add);
         addSearch(tasks, allowed, "Observation", "Observation?" + patientParam + "&category=laboratory" + inWindow,
-                limits.maxResourcesPerType(), limits, r -> c.labs.accept((Observation) r));
+                limits.maxObservations(), limits, r -> c.labs.accept((Observation) r));
+        // Only the latest value per vital sign is shown, and an encounter records about eight of them,
+        // so the newest eight per shown fact are enough.
         addSearch(tasks, allowed, "Observation", "Observation?" + patientParam + "&category=vital-signs" + inWindow,
-                limits.maxResourcesPerType(), limits, r -> c.vitals.putIfAbsent(vitalKey((Observation) r), (Observation) r));
+                Math.min(limits.maxObservations(), 8 * limits.maxFactsPerSection()), limits, r -> c.vitals.putIfAbsent(vitalKey((Observation) r), (Observation) r));
         // Most recent first, so only as many as can be shown are read.
         addSearch(tasks, allowed, "DocumentReference", "DocumentReference?" + patientParam + inWindow,
                 limits.maxFactsPerSection(), limits, c.notes::add);
