@@ -238,6 +238,18 @@ class WebUiBrowserTest {
         browser.visible("#results tbody tr");
         assertThat(browser.visible("header.top nav").getText()).contains("Compliance").doesNotContain("Assistent");
 
+        // Paging: the specialist's activity is more than one page of 10; older records are appended, newest first.
+        browser.visible("#f-user").sendKeys("specialist");
+        new Select(browser.visible("#f-limit")).selectByValue("10");
+        browser.clickable("#search").click();
+        browser.wait.until(d -> browser.all("#results tbody tr").size() == 10
+                && browser.all("#results tbody tr").stream().allMatch(r -> r.getText().contains("specialist")));
+        long tenth = Long.parseLong(browser.all("#results tbody tr").get(9).getAttribute("data-seq"));
+        browser.clickable("#more").click();
+        browser.wait.until(d -> browser.all("#results tbody tr").size() > 10);
+        assertThat(Long.parseLong(browser.all("#results tbody tr").get(10).getAttribute("data-seq"))).isLessThan(tenth);
+        browser.driver.findElement(By.id("f-user")).clear();
+
         new Select(browser.visible("#f-decision")).selectByValue("REFUSED");
         browser.visible("#f-application").sendKeys("richtlijnen");
         browser.clickable("#search").click();
@@ -245,7 +257,7 @@ class WebUiBrowserTest {
             List<WebElement> rows = browser.all("#results tbody tr");
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("REFUSED"));
         });
-        assertThat(browser.driver.findElement(By.id("more")).isDisplayed()).isFalse();
+        assertThat(browser.all("#results tbody tr")).hasSizeLessThanOrEqualTo(10);
         assertThat(browser.driver.findElement(By.id("export-csv")).getAttribute("href"))
                 .contains("decision=REFUSED").contains("application=richtlijnen");
         assertThat(browser.driver.findElement(By.id("export-fhir")).getAttribute("href"))
@@ -313,6 +325,26 @@ class WebUiBrowserTest {
         browser.textAppears("#chat-heading", "Guidelines");
         browser.clickable("#lang-toggle").click();
         browser.textAppears("#apps-heading", "Toepassing");
+    }
+
+    @Test
+    @Order(9)
+    void thePatientViewsKeepToTheUseConditionsAndTheRoles() {
+        Http specialist = new Http(port, "specialist");
+        specialist.put("/api/v1/applications/richtlijnen/terms/acceptance", "{\"termsVersion\":\"1\"}");
+        String guidelines = json.readTree(specialist.post("/api/v1/conversations",
+                "{\"applicationId\":\"richtlijnen\",\"patientId\":\"nl-jvdberg\"}").body()).path("id").asString();
+        HttpResponse<String> labs = specialist.get("/api/v1/conversations/" + guidelines + "/labs/2160-0");
+        assertThat(labs.statusCode()).as(labs.body()).isEqualTo(403);
+        assertThat(labs.body()).contains("Observation").doesNotContain("umol");
+
+        HttpResponse<String> banner = specialist.get("/api/v1/patients/nl-jvdberg/banner");
+        assertThat(banner.statusCode()).isEqualTo(200);
+        assertThat(banner.body()).contains("van den Berg").doesNotContain("BSN").doesNotContain("\"bsn");
+        assertThat(new Http(port, "compliance").get("/api/v1/patients/nl-jvdberg/banner").statusCode()).isEqualTo(403);
+        assertThat(new Http(port, "compliance").get("/api/v1/conversations/" + guidelines + "/labs/2160-0")
+                .statusCode()).isEqualTo(404);
+        assertThat(new Http(port, "specialist").get("/api/v1/admin/connections").statusCode()).isEqualTo(403);
     }
 
     private boolean serviceState(Http it, String application) {
