@@ -19,6 +19,10 @@ class SecurityModeTest {
                 "--server.port=0",
                 // the audit log needs its key before anything else starts; these tests are about the sign-in mode
                 "--consilium.audit.checkpoint-key=ZGVtby1vbmx5LWNoZWNrcG9pbnQta2V5LW5vdC1mb3ItdXNlISE=",
+                "--consilium.conversations.keystore=" + System.getProperty("java.io.tmpdir") + "/consilium-mode-test-kek.p12",
+                "--consilium.conversations.keystore-password=test-only-kek",
+                "--consilium.conversations.create-keystore=true",
+                "--consilium.epd.sandbox=true",
                 "--spring.datasource.url=" + TestDatabase.url("consilium_test_app")))
                 .hasStackTraceContaining("only allowed with the 'demo' profile");
     }
@@ -32,6 +36,10 @@ class SecurityModeTest {
                 "--server.port=0",
                 // the audit log needs its key before anything else starts; these tests are about the sign-in mode
                 "--consilium.audit.checkpoint-key=ZGVtby1vbmx5LWNoZWNrcG9pbnQta2V5LW5vdC1mb3ItdXNlISE=",
+                "--consilium.conversations.keystore=" + System.getProperty("java.io.tmpdir") + "/consilium-mode-test-kek.p12",
+                "--consilium.conversations.keystore-password=test-only-kek",
+                "--consilium.conversations.create-keystore=true",
+                "--consilium.epd.sandbox=true",
                 "--spring.datasource.url=" + TestDatabase.url("consilium_test_app")))
                 .hasStackTraceContaining("consilium.security.mode is not set");
     }

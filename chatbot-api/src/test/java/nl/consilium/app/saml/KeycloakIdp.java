@@ -96,6 +96,11 @@ final class KeycloakIdp implements AutoCloseable {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         Process process = builder.start();
+        // Whatever happens to the test (a failed start of Consilium, a killed run), Keycloak does not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }));
         KeycloakIdp idp = new KeycloakIdp(process, log, port, realm);
         idp.awaitReady(timeout);
         return idp;

@@ -60,6 +60,7 @@ class KeycloakSignInE2eTest {
     private static ConfigurableApplicationContext app;
     private static int appPort;
     private static Path work;
+    private static CompletableFuture<KeycloakIdp> starting;
 
     private WebDriver browser;
 
@@ -77,7 +78,7 @@ class KeycloakSignInE2eTest {
         // IdP metadata at the first sign-in (consilium.saml.idp.required-at-start-up=false).
         int keycloakPort = KeycloakIdp.freePort();
         String realm = KeycloakIdp.newRealmName();
-        CompletableFuture<KeycloakIdp> starting = CompletableFuture.supplyAsync(() -> {
+        starting = CompletableFuture.supplyAsync(() -> {
             try {
                 KeycloakIdp idp = KeycloakIdp.start(build, keycloakPort, realm, SP_ENTITY_ID, acs,
                         KeycloakIdp.base64(spKeys.certificate()), USERS, Duration.ofMinutes(4));
@@ -123,6 +124,14 @@ class KeycloakSignInE2eTest {
         }
         if (keycloak != null) {
             keycloak.close();
+        } else if (starting != null) {
+            // Consilium failed to start while Keycloak was still starting: stop Keycloak once it is up.
+            starting.thenAccept(KeycloakIdp::close);
+            try {
+                starting.join();
+            } catch (RuntimeException e) {
+                // its start failed too; nothing left to stop
+            }
         }
     }
 

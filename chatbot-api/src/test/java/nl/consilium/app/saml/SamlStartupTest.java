@@ -10,10 +10,17 @@ import org.springframework.boot.SpringApplication;
 /** SAML2 mode refuses to start half-configured, and never beside local accounts. */
 class SamlStartupTest {
 
+    // Everything else a deployment needs, so that start-up gets as far as the sign-in configuration.
     private static final String[] COMMON = {
             "--consilium.policy.file=../infra/demo/use-conditions.yaml",
             "--server.port=0",
             "--consilium.audit.checkpoint-key=ZGVtby1vbmx5LWNoZWNrcG9pbnQta2V5LW5vdC1mb3ItdXNlISE=",
+            "--consilium.epd.sandbox=true",
+            "--consilium.knowledge.load-directory=",
+            "--consilium.conversations.keystore=" + System.getProperty("java.io.tmpdir")
+                    + "/consilium-saml-startup-test-kek.p12",
+            "--consilium.conversations.keystore-password=test-only-kek",
+            "--consilium.conversations.create-keystore=true",
     };
 
     private static String[] args(String... more) {
