@@ -28,11 +28,11 @@ public record ContextLimits(int maxFactsPerSection, int maxCharacters, int maxRe
 
     /**
      * 15 facts per section, 8 000 characters (about 2 000 tokens), 2 000 resources per type, the newest
-     * 300 lab results (about a year and a half of a chronic patient's labs), the newest vital signs, 20 pages per search, 600-character note excerpts,
+     * 200 lab results (about a year of a chronic patient's labs), the newest vital signs, 20 pages per search, 600-character note excerpts,
      * 12 points per lab trend.
      */
     public static ContextLimits defaults() {
-        return new ContextLimits(15, 8_000, 2_000, 300, 20, 600, 12);
+        return new ContextLimits(15, 8_000, 2_000, 200, 20, 600, 12);
     }
 
     private static void positive(String name, int value) {

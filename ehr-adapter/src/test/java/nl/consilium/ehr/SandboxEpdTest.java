@@ -127,6 +127,15 @@ class SandboxEpdTest {
     }
 
     @Test
+    void elementsParameterLeavesOutPresentedForm() throws Exception {
+        String base = "DiagnosticReport?patient=" + PatientContextTest.SYNTHEA_RICH + "&_count=5";
+        assertThat(get(base).body()).contains("presentedForm");
+        HttpResponse<String> subset = get(base + "&_elements=status,code,effective,conclusion,result");
+        assertThat(subset.statusCode()).isEqualTo(200);
+        assertThat(subset.body()).doesNotContain("presentedForm").contains("\"code\"");
+    }
+
+    @Test
     void patientWithoutDataHasEmptySearches() throws Exception {
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class,
                 get("Condition?patient=" + SandboxEpd.PATIENT_WITHOUT_DATA).body());

@@ -112,7 +112,10 @@ public final class ContextAssembler {
         // Most recent first, so only as many as can be shown are read.
         addSearch(tasks, allowed, "DocumentReference", "DocumentReference?" + patientParam + inWindow,
                 limits.maxFactsPerSection(), limits, c.notes::add);
-        addSearch(tasks, allowed, "DiagnosticReport", "DiagnosticReport?" + patientParam + inWindow,
+        // _elements leaves out presentedForm (often the full report again as base64); servers that
+        // ignore _elements simply send everything.
+        addSearch(tasks, allowed, "DiagnosticReport", "DiagnosticReport?" + patientParam + inWindow
+                        + "&_elements=status,category,code,subject,effective,conclusion,result",
                 limits.maxFactsPerSection(), limits, c.reports::add);
         addSearch(tasks, allowed, "Procedure", "Procedure?" + patientParam + inWindow,
                 limits.maxFactsPerSection(), limits, c.procedures::add);
