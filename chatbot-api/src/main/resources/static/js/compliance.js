@@ -247,7 +247,7 @@ async function usage() {
       const counts = perApp.get(app);
       const total = [...counts.values()].reduce((s, c) => s + c.allowed + c.refused, 0);
       const refused = [...counts.values()].reduce((s, c) => s + c.refused, 0);
-      return el('figure', { class: 'panel', style: 'margin:0', 'data-app': app },
+      return el('figure', { class: 'panel chart-card', 'data-app': app },
         dayBars({ title: app, days: dayList, counts, max, label: t('c.usageLabel', { app, total, refused, days }) }),
         el('figcaption', { class: 'small' }, t('c.usageLabel', { app, total, refused, days })));
     });

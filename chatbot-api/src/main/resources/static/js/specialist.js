@@ -305,7 +305,7 @@ function renderTerms() {
         } catch (e) { showProblem(status, e); }
       });
       parts.push(el('div', { class: 'actions' }, box,
-        el('label', { for: 'attest-check', style: 'display:inline;font-weight:normal' }, t('terms.attest', { training: app.requiredTraining })),
+        el('label', { for: 'attest-check', class: 'inline' }, t('terms.attest', { training: app.requiredTraining })),
         button));
     } else {
       parts.push(el('p', { class: 'small yes' }, t('terms.attested')));
