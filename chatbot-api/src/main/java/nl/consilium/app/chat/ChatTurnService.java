@@ -197,7 +197,9 @@ public class ChatTurnService {
             mode = AnswerMode.EXTRACTIVE;
         }
 
-        OutputChecks.Checked checked = outputChecks.check(raw, sources.size(), application, pseudonymised);
+        OutputChecks.Checked checked = mode == AnswerMode.EXTRACTIVE
+                ? outputChecks.checkExtractive(raw, sources.size())
+                : outputChecks.check(raw, sources.stream().map(Source::text).toList(), application, pseudonymised);
         String shown = pseudonymised ? conversation.pseudonyms().reidentify(checked.text()) : checked.text();
         shown = shown + "\n\n" + application.disclaimer().in(language);
 

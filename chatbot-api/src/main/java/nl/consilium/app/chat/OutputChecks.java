@@ -47,15 +47,30 @@ final class OutputChecks {
         this.detector = detector;
     }
 
-    Checked check(String answer, int sourceCount, Application application, boolean pseudonymised) {
+    /**
+     * Checks a model's answer. {@code sourceTexts} are the approved passages the model was given: words that
+     * stand in them (table labels, eponyms, authors of a guideline) came from the knowledge base, not from a
+     * patient, and are not treated as personal data.
+     */
+    Checked check(String answer, List<String> sourceTexts, Application application, boolean pseudonymised) {
         List<String> interventions = new ArrayList<>();
-        String text = citations(answer, sourceCount, interventions);
+        String text = citations(answer, sourceTexts.size(), interventions);
         if (!application.clinicalDecisionSupport().enabled()) {
             text = withholdIndividualAdvice(text, interventions);
         }
         if (!application.personalDataAllowed() && !pseudonymised) {
-            text = removePersonalData(text, interventions);
+            text = removePersonalData(text, sourceTexts, interventions);
         }
+        return new Checked(text.strip(), List.copyOf(interventions));
+    }
+
+    /**
+     * An extractive answer quotes approved passages verbatim and adds nothing: only the citation check applies
+     * (altering a quotation would misquote the source).
+     */
+    Checked checkExtractive(String answer, int sourceCount) {
+        List<String> interventions = new ArrayList<>();
+        String text = citations(answer, sourceCount, interventions);
         return new Checked(text.strip(), List.copyOf(interventions));
     }
 
@@ -96,9 +111,11 @@ final class OutputChecks {
         return out.toString();
     }
 
-    private String removePersonalData(String text, List<String> interventions) {
-        List<PhiSpan> spans = detector.detect(text).stream().filter(s -> s.category().identifying()
-                || s.category() == DataCategory.INSTITUTION).toList();
+    private String removePersonalData(String text, List<String> sourceTexts, List<String> interventions) {
+        List<PhiSpan> spans = detector.detect(text).stream()
+                .filter(s -> s.category().identifying() || s.category() == DataCategory.INSTITUTION)
+                .filter(s -> !inSources(text.substring(s.start(), s.end()), sourceTexts))
+                .toList();
         if (spans.isEmpty()) {
             return text;
         }
@@ -109,5 +126,9 @@ final class OutputChecks {
         }
         interventions.add(PERSONAL_DATA_REMOVED);
         return out.toString();
+    }
+
+    private static boolean inSources(String value, List<String> sourceTexts) {
+        return sourceTexts.stream().anyMatch(source -> source.contains(value));
     }
 }
