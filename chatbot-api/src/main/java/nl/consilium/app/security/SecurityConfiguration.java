@@ -35,7 +35,7 @@ public class SecurityConfiguration {
         RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/login", "/error",
-                                "/css/**", "/js/**", "/favicon.ico", "/signed-out",
+                                "/css/**", "/js/**", "/favicon.ico",
                                 SamlSignIn.METADATA_PATH.replace("{registrationId}", "*"))
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.IT_ADMIN)
