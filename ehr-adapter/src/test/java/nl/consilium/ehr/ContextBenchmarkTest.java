@@ -33,6 +33,10 @@ class ContextBenchmarkTest {
             List<String> synthea = SandboxEpd.patientIds().stream().filter(id -> !id.startsWith("nl-")).toList();
             String largest = PatientContextTest.SYNTHEA_RICH;
             List<Double> p95s = new ArrayList<>();
+            // JIT warm-up of client and sandbox before any row is measured.
+            for (int i = 0; i < 100; i++) {
+                client.patientContext(request(synthea.get(i % synthea.size()), i % 2 == 0 ? "identified" : "pseudonymised"));
+            }
             for (String mode : List.of("identified", "pseudonymised")) {
                 for (String scope : List.of("largest", "all-synthea")) {
                     List<String> patients = scope.equals("largest") ? List.of(largest) : synthea;
