@@ -139,7 +139,7 @@ class WebUiBrowserTest {
     @Order(3)
     void withAPatientTheBannerShowsTheNameAndWhatTheModelReceivedAndTheLabTrend() {
         browser.signIn("specialist", "/");
-        new Select(browser.visible("#patient")).selectByValue("nl-jvdberg");
+        new Select(browser.visible("#patient")).selectByValue("nl-0001");
         browser.clickable("#apps button[data-app=patientsamenvatting]").click();
 
         // This application requires the training before its terms can be accepted.
@@ -151,7 +151,7 @@ class WebUiBrowserTest {
 
         browser.visible("#patient-banner");
         browser.textAppears("#patient-name", "Berg");
-        assertThat(browser.text("#patient-banner")).contains("nl-jvdberg").contains("vrouw").contains("geboren").contains("nog niets")
+        assertThat(browser.text("#patient-banner")).contains("nl-0001").contains("vrouw").contains("geboren").contains("nog niets")
                 .doesNotContain("BSN");
 
         browser.visible("#labs");
@@ -333,15 +333,15 @@ class WebUiBrowserTest {
         Http specialist = new Http(port, "specialist");
         specialist.put("/api/v1/applications/richtlijnen/terms/acceptance", "{\"termsVersion\":\"1\"}");
         String guidelines = json.readTree(specialist.post("/api/v1/conversations",
-                "{\"applicationId\":\"richtlijnen\",\"patientId\":\"nl-jvdberg\"}").body()).path("id").asString();
+                "{\"applicationId\":\"richtlijnen\",\"patientId\":\"nl-0001\"}").body()).path("id").asString();
         HttpResponse<String> labs = specialist.get("/api/v1/conversations/" + guidelines + "/labs/2160-0");
         assertThat(labs.statusCode()).as(labs.body()).isEqualTo(403);
         assertThat(labs.body()).contains("Observation").doesNotContain("umol");
 
-        HttpResponse<String> banner = specialist.get("/api/v1/patients/nl-jvdberg/banner");
+        HttpResponse<String> banner = specialist.get("/api/v1/patients/nl-0001/banner");
         assertThat(banner.statusCode()).isEqualTo(200);
         assertThat(banner.body()).contains("van den Berg").doesNotContain("BSN").doesNotContain("\"bsn");
-        assertThat(new Http(port, "compliance").get("/api/v1/patients/nl-jvdberg/banner").statusCode()).isEqualTo(403);
+        assertThat(new Http(port, "compliance").get("/api/v1/patients/nl-0001/banner").statusCode()).isEqualTo(403);
         assertThat(new Http(port, "compliance").get("/api/v1/conversations/" + guidelines + "/labs/2160-0")
                 .statusCode()).isEqualTo(404);
         assertThat(new Http(port, "specialist").get("/api/v1/admin/connections").statusCode()).isEqualTo(403);
