@@ -7,12 +7,9 @@ import java.net.http.HttpResponse;
 import nl.consilium.app.support.DemoAppTest;
 import nl.consilium.app.support.Http;
 import nl.consilium.app.support.Sse;
-import nl.consilium.app.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,10 +17,6 @@ import tools.jackson.databind.ObjectMapper;
 @DemoAppTest
 class ComplianceAndAdminTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("consilium_test_app"));
-    }
 
     @LocalServerPort
     int port;

@@ -57,16 +57,44 @@ public class ComplianceController {
     }
 
     @GetMapping
-    public AuditPage search(@RequestParam(required = false) String user, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) String application, @RequestParam(required = false) Set<String> type,
-            @RequestParam(required = false) Set<String> decision, @RequestParam(required = false) Set<String> outcome,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    public AuditPage search(AuditFilter filter,
             @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit,
             Authentication authentication) throws SQLException {
-        AuditQuery query = query(user, patient, application, type, decision, outcome, from, to)
+        AuditQuery query = filter.query()
                 .withLimit(Math.min(Math.max(limit, 1), AuditQuery.MAX_LIMIT)).withBeforeSeq(before);
-        record(authentication, AuditEventType.AUDIT_LOG_QUERY, patient);
+        record(authentication, AuditEventType.AUDIT_LOG_QUERY, filter.patient());
         return AuditSearch.search(dataSource, query);
+    }
+
+    /** The compliance officer's filters, bound from the query string (?user=&patient=&type=…). */
+    public record AuditFilter(String user, String patient, String application, Set<String> type,
+            Set<String> decision, Set<String> outcome, Instant from, Instant to) {
+
+        AuditQuery query() {
+            AuditQuery query = AuditQuery.all();
+            if (user != null && !user.isBlank()) {
+                query = query.withUser(user);
+            }
+            if (patient != null && !patient.isBlank()) {
+                query = query.withPatient(patient);
+            }
+            if (application != null && !application.isBlank()) {
+                query = query.withApplication(application);
+            }
+            if (type != null && !type.isEmpty()) {
+                query = query.withTypes(enums(AuditEventType.class, type, "type"));
+            }
+            if (decision != null && !decision.isEmpty()) {
+                query = query.withDecisions(enums(AuditDecision.class, decision, "decision"));
+            }
+            if (outcome != null && !outcome.isEmpty()) {
+                query = query.withOutcomes(enums(AuditOutcome.class, outcome, "outcome"));
+            }
+            if (from != null || to != null) {
+                query = query.withTimeRange(from, to);
+            }
+            return query;
+        }
     }
 
     public record Verification(boolean intact, long eventsChecked, Long firstBrokenSequence, String reason) {
@@ -84,13 +112,10 @@ public class ComplianceController {
     }
 
     @GetMapping("/export.csv")
-    public void exportCsv(@RequestParam(required = false) String user, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) String application, @RequestParam(required = false) Set<String> type,
-            @RequestParam(required = false) Set<String> decision, @RequestParam(required = false) Set<String> outcome,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    public void exportCsv(AuditFilter filter,
             Authentication authentication, HttpServletResponse response) throws SQLException, IOException {
-        AuditQuery query = query(user, patient, application, type, decision, outcome, from, to);
-        record(authentication, AuditEventType.AUDIT_LOG_EXPORT, patient);
+        AuditQuery query = filter.query();
+        record(authentication, AuditEventType.AUDIT_LOG_EXPORT, filter.patient());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"consilium-audit.csv\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -99,13 +124,10 @@ public class ComplianceController {
     }
 
     @GetMapping("/export.fhir.json")
-    public void exportFhir(@RequestParam(required = false) String user, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) String application, @RequestParam(required = false) Set<String> type,
-            @RequestParam(required = false) Set<String> decision, @RequestParam(required = false) Set<String> outcome,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    public void exportFhir(AuditFilter filter,
             Authentication authentication, HttpServletResponse response) throws SQLException, IOException {
-        AuditQuery query = query(user, patient, application, type, decision, outcome, from, to);
-        record(authentication, AuditEventType.AUDIT_LOG_EXPORT, patient);
+        AuditQuery query = filter.query();
+        record(authentication, AuditEventType.AUDIT_LOG_EXPORT, filter.patient());
         response.setContentType("application/fhir+json;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"consilium-audit-events.json\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -123,33 +145,6 @@ public class ComplianceController {
             event.patientId(patient);
         }
         audit.record(event.build());
-    }
-
-    private static AuditQuery query(String user, String patient, String application, Set<String> types,
-            Set<String> decisions, Set<String> outcomes, Instant from, Instant to) {
-        AuditQuery query = AuditQuery.all();
-        if (user != null && !user.isBlank()) {
-            query = query.withUser(user);
-        }
-        if (patient != null && !patient.isBlank()) {
-            query = query.withPatient(patient);
-        }
-        if (application != null && !application.isBlank()) {
-            query = query.withApplication(application);
-        }
-        if (types != null && !types.isEmpty()) {
-            query = query.withTypes(enums(AuditEventType.class, types, "type"));
-        }
-        if (decisions != null && !decisions.isEmpty()) {
-            query = query.withDecisions(enums(AuditDecision.class, decisions, "decision"));
-        }
-        if (outcomes != null && !outcomes.isEmpty()) {
-            query = query.withOutcomes(enums(AuditOutcome.class, outcomes, "outcome"));
-        }
-        if (from != null || to != null) {
-            query = query.withTimeRange(from, to);
-        }
-        return query;
     }
 
     private static <E extends Enum<E>> Set<E> enums(Class<E> type, Set<String> values, String name) {

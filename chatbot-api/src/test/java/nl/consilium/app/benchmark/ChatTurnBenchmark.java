@@ -2,11 +2,8 @@ package nl.consilium.app.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,12 +45,9 @@ class ChatTurnBenchmark {
     static final FakeLanguageModel MODEL = new FakeLanguageModel();
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
+    static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.url("consilium_bench_chat"));
-        String demo = Files.readString(Path.of("../infra/demo/use-conditions.yaml"));
-        Path policy = Files.createTempFile("use-conditions", ".yaml");
-        Files.writeString(policy, demo.replace("http://localhost:8000/v1", MODEL.baseUrl()));
-        registry.add("consilium.policy.file", policy::toString);
+        registry.add("consilium.policy.file", () -> MODEL.demoUseConditions().toString());
     }
 
     @AfterAll

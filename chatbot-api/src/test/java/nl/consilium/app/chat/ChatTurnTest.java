@@ -2,10 +2,7 @@ package nl.consilium.app.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,13 +39,10 @@ class ChatTurnTest {
     static final FakeLanguageModel MODEL = new FakeLanguageModel();
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
+    static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabase.url("consilium_test_chat"));
         // The demo use conditions, with the allow-listed endpoint pointing at the wire-level model double.
-        String demo = Files.readString(Path.of("../infra/demo/use-conditions.yaml"));
-        Path policy = Files.createTempFile("use-conditions", ".yaml");
-        Files.writeString(policy, demo.replace("http://localhost:8000/v1", MODEL.baseUrl()));
-        registry.add("consilium.policy.file", policy::toString);
+        registry.add("consilium.policy.file", () -> MODEL.demoUseConditions().toString());
     }
 
     @AfterAll

@@ -9,12 +9,9 @@ import java.util.UUID;
 import nl.consilium.app.support.DemoAppTest;
 import nl.consilium.app.support.Http;
 import nl.consilium.app.support.Sse;
-import nl.consilium.app.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -22,10 +19,6 @@ import tools.jackson.databind.ObjectMapper;
 @DemoAppTest
 class ExtractiveModeTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("consilium_test_app"));
-    }
 
     @LocalServerPort
     int port;

@@ -9,20 +9,13 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.consilium.app.support.DemoAppTest;
-import nl.consilium.app.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @DemoAppTest
 class ConversationStoreTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.url("consilium_test_app"));
-    }
 
     @Autowired
     ConversationStore store;

@@ -94,6 +94,21 @@ public final class FakeLanguageModel implements AutoCloseable {
         this.latencyMillis = millis;
     }
 
+    /**
+     * A copy of the demo use conditions whose allow-listed endpoint points at this model, so tests reach it
+     * exactly as a deployment would: through the use conditions.
+     */
+    public java.nio.file.Path demoUseConditions() {
+        try {
+            String demo = java.nio.file.Files.readString(java.nio.file.Path.of("../infra/demo/use-conditions.yaml"));
+            java.nio.file.Path policy = java.nio.file.Files.createTempFile("use-conditions", ".yaml");
+            java.nio.file.Files.writeString(policy, demo.replace("http://localhost:8000/v1", baseUrl()));
+            return policy;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
