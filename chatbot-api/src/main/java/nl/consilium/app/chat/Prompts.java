@@ -38,10 +38,7 @@ final class Prompts {
     static String user(String question, List<Source> sources, String patientContext) {
         StringBuilder u = new StringBuilder("Bronnen:\n");
         for (Source source : sources) {
-            u.append('[').append(source.number()).append("] ").append(source.title());
-            if (source.headingPath() != null && !source.headingPath().isBlank()) {
-                u.append(" > ").append(source.headingPath());
-            }
+            u.append('[').append(source.number()).append("] ").append(label(source));
             u.append(" (versie ").append(source.version()).append(")\n").append(source.text()).append("\n\n");
         }
         if (patientContext != null && !patientContext.isBlank()) {
@@ -49,6 +46,15 @@ final class Prompts {
         }
         u.append("Vraag: ").append(question);
         return u.toString();
+    }
+
+    /** "Title > Section > Subsection", without repeating the title when the heading path already starts with it. */
+    static String label(Source source) {
+        String path = source.headingPath();
+        if (path == null || path.isBlank()) {
+            return source.title();
+        }
+        return path.startsWith(source.title()) ? path : source.title() + " > " + path;
     }
 
     static String extractive(List<Source> sources, String language) {
@@ -62,10 +68,7 @@ final class Prompts {
             a.append(english ? "No approved source matches this question." : "Geen goedgekeurde bron past bij deze vraag.");
         }
         for (Source source : sources) {
-            a.append('[').append(source.number()).append("] ").append(source.title());
-            if (source.headingPath() != null && !source.headingPath().isBlank()) {
-                a.append(" > ").append(source.headingPath());
-            }
+            a.append('[').append(source.number()).append("] ").append(label(source));
             a.append(":\n\"").append(source.text().strip()).append("\"\n\n");
         }
         return a.toString();

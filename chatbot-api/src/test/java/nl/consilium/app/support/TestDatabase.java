@@ -3,6 +3,8 @@ package nl.consilium.app.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The real PostgreSQL (with pgvector) that infra/bin/provision-postgres provides. Each test suite gets its own
@@ -17,16 +19,21 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** JDBC URL of the named database, created (with pgvector) when missing. */
+    private static final Set<String> FRESH = new HashSet<>();
+
+    /**
+     * JDBC URL of the named database, with pgvector. The first use in a test run drops and recreates it: CI runs
+     * on a machine whose databases outlive a run, and data from an earlier run (keys wrapped by another run's
+     * key-encryption key, migrations of an older build) must not decide this run's outcome.
+     */
     public static synchronized String url(String database) {
+        if (!database.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("test database names are lower-case identifiers");
+        }
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "")) {
-            boolean exists;
-            try (var statement = admin.prepareStatement("select 1 from pg_database where datname = ?")) {
-                statement.setString(1, database);
-                exists = statement.executeQuery().next();
-            }
-            if (!exists) {
+            if (FRESH.add(database)) {
                 try (var statement = admin.createStatement()) {
+                    statement.execute("drop database if exists \"" + database + "\" with (force)");
                     statement.execute("create database \"" + database + "\"");
                 }
             }
