@@ -231,8 +231,11 @@ class WebUiBrowserTest {
                 "{\"applicationId\":\"richtlijnen\"}").body()).path("id").asString();
         specialist.post("/api/v1/conversations/" + conversation + "/messages",
                 "{\"text\":\"Wat is het beleid bij hyperkaliëmie?\"}");
-        specialist.post("/api/v1/conversations/" + conversation + "/messages",
-                "{\"text\":\"Patiënt met BSN 111222333 heeft hyperkaliëmie\"}");
+        // More than one page of 10 records of the specialist, whatever ran before (the database is fresh).
+        for (int i = 0; i < 11; i++) {
+            specialist.post("/api/v1/conversations/" + conversation + "/messages",
+                    "{\"text\":\"Patiënt met BSN 111222333 heeft hyperkaliëmie\"}");
+        }
 
         browser.signIn("compliance", "/compliance.html");
         browser.visible("#results tbody tr");
