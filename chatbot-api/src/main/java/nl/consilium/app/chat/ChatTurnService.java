@@ -254,7 +254,8 @@ public class ChatTurnService {
             context = patientRecords.context(new ContextRequest(patientId, resourceTypes, TimeWindow.lastYears(5, clock),
                     mode));
         } catch (EhrException e) {
-            throw new ChatExceptions.PatientContextUnavailable(e.getClass().getSimpleName());
+            // The kind of failure only: its description can name the patient, which stays out of logs and problems.
+            throw new ChatExceptions.PatientContextUnavailable(e.failure().getClass().getSimpleName());
         }
         // NEN 7513: the read of the patient record is logged as its own event, before the data is used.
         AuditEvent.Builder read = AuditEvent.builder(AuditEventType.PATIENT_RECORD_READ, actor(user))

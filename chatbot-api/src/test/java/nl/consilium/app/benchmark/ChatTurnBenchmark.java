@@ -84,6 +84,16 @@ class ChatTurnBenchmark {
             patientTurns.add(turn(user, withPatient, "Vat de medicatie en recente uitslagen samen."));
             guidelineTurns.add(turn(user, guideline, "Wat is de behandeling van hyperkaliëmie met ECG-afwijkingen?"));
         }
+        // Baseline in the same process: a signed-in request that does nothing. With the demo's HTTP Basic sign-in it
+        // includes a bcrypt password check on every request, which a SAML session does not have.
+        List<Long> baseline = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long begin = System.nanoTime();
+            assertThat(user.get("/api/v1/me").statusCode()).isEqualTo(200);
+            baseline.add((System.nanoTime() - begin) / 1_000_000);
+        }
+        System.out.printf("BENCHMARK baseline, signed-in no-op request (GET /api/v1/me): p50 %d ms, p95 %d ms (n=%d)%n",
+                pct(baseline, 50), pct(baseline, 95), baseline.size());
         System.out.printf("BENCHMARK turn overhead, patient context + retrieval: p50 %d ms, p95 %d ms, max %d ms (n=%d)%n",
                 pct(patientTurns, 50), pct(patientTurns, 95), pct(patientTurns, 100), patientTurns.size());
         System.out.printf("BENCHMARK turn overhead, retrieval only:               p50 %d ms, p95 %d ms, max %d ms (n=%d)%n",
