@@ -598,6 +598,11 @@ async function start() {
   } catch (e) { showProblem($('apps'), e); }
   loadHistory();
   const params = new URLSearchParams(window.location.search);
+  // Opened from the EPD through /launch: the server verified the signed link before redirecting here; a patient
+  // typed into the URL by hand gets no behandelrelatie, so the policy refuses its data.
+  if (params.get('patient')) {
+    await choosePatient(params.get('patient'));
+  }
   if (params.get('application') && state.apps.some((a) => a.id === params.get('application'))) {
     choose(params.get('application'));
   }

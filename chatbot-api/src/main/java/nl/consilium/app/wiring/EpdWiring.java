@@ -1,10 +1,12 @@
 package nl.consilium.app.wiring;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 import nl.consilium.app.chat.PatientRecords;
 import nl.consilium.app.chat.TreatmentRelationships;
+import nl.consilium.app.launch.EpdLaunch;
 import nl.consilium.ehr.EhrAuth;
 import nl.consilium.ehr.EhrClient;
 import nl.consilium.ehr.EhrClientConfig;
@@ -25,9 +27,11 @@ public class EpdWiring {
      * @param bearerToken a static bearer token, if the EPD uses one (CONSILIUM_EPD_TOKEN)
      * @param sandbox     start the synthetic sandbox EPD in-process and use it (demo only)
      * @param timeout     read timeout per FHIR call
+     * @param launchSecret secret shared with the EPD that signs launch links (CONSILIUM_EPD_LAUNCH_SECRET)
      */
     @ConfigurationProperties("consilium.epd")
-    public record EpdProperties(String baseUrl, String bearerToken, boolean sandbox, Duration timeout) {
+    public record EpdProperties(String baseUrl, String bearerToken, boolean sandbox, Duration timeout,
+            String launchSecret) {
         public EpdProperties {
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         }
@@ -76,12 +80,17 @@ public class EpdWiring {
     }
 
     /**
-     * Hospital: a behandelrelatie must come from the signed EPD launch, which this build does not have yet;
-     * until then no patient data is fetched (the policy refuses with EPD-NO-TREATMENT-RELATIONSHIP).
+     * The signed EPD launch ({@code /launch}); in a hospital it is the only source of a confirmed behandelrelatie,
+     * so without a valid launch no patient data is fetched (the policy refuses with EPD-NO-TREATMENT-RELATIONSHIP).
      */
     @Bean
+    EpdLaunch epdLaunch(EpdProperties properties, Clock clock) {
+        return new EpdLaunch(properties.launchSecret(), clock);
+    }
+
+    @Bean
     @Profile("!demo")
-    TreatmentRelationships noConfirmedTreatmentRelationships() {
-        return (user, patient) -> false;
+    TreatmentRelationships launchedTreatmentRelationships(EpdLaunch launch) {
+        return launch::confirmed;
     }
 }

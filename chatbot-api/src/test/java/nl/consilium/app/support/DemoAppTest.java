@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"consilium.policy.file=../infra/demo/use-conditions.yaml",
-                "consilium.knowledge.load-directory=../infra/demo/knowledge"})
+                "consilium.knowledge.load-directory=../infra/demo/knowledge",
+                "consilium.epd.launch-secret=demo-test-launch-secret"})
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = DemoDatabase.class)
 public @interface DemoAppTest {
