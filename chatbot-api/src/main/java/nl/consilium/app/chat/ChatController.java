@@ -12,9 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import nl.consilium.app.conversation.ConversationRecords;
 import nl.consilium.app.conversation.ConversationStore;
 import nl.consilium.app.security.CurrentUser;
+import nl.consilium.app.terms.ApplicationAccess;
 import nl.consilium.app.web.Problems;
 import nl.consilium.policy.Application;
-import nl.consilium.policy.PolicyEngine;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -39,14 +39,14 @@ public class ChatController {
     private static final int MAX_QUESTION_CHARS = 8_000;
     private static final String INSTANCE = instanceName();
 
-    private final PolicyEngine policy;
+    private final ApplicationAccess access;
     private final Conversations conversations;
     private final ConversationStore store;
     private final ChatTurnService turns;
 
-    public ChatController(PolicyEngine policy, Conversations conversations, ConversationStore store,
+    public ChatController(ApplicationAccess access, Conversations conversations, ConversationStore store,
             ChatTurnService turns) {
-        this.policy = policy;
+        this.access = access;
         this.conversations = conversations;
         this.store = store;
         this.turns = turns;
@@ -67,14 +67,7 @@ public class ChatController {
         if (request == null || request.applicationId() == null || request.applicationId().isBlank()) {
             throw Problems.INVALID_REQUEST.exception("applicationId is required");
         }
-        Application application = policy.conditions().application(request.applicationId())
-                .filter(Application::enabled)
-                .orElseThrow(() -> Problems.UNKNOWN_APPLICATION.exception(
-                        "There is no application with this id in the current use conditions"));
-        if (application.allowedRoles().stream().noneMatch(user.roles()::contains)) {
-            throw Problems.APPLICATION_NOT_PERMITTED.exception("Application '" + application.id()
-                    + "' is for the roles " + application.allowedRoles());
-        }
+        Application application = access.permitted(request.applicationId(), user);
         Optional<String> patient = Optional.ofNullable(request.patientId()).filter(p -> !p.isBlank());
         String title = request.title() == null || request.title().isBlank()
                 ? application.title().nl() : truncate(request.title(), 120);

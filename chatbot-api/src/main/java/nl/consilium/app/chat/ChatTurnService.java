@@ -51,7 +51,6 @@ import nl.consilium.policy.PolicyDecision;
 import nl.consilium.policy.PolicyEngine;
 import nl.consilium.rag.KnowledgeBase;
 import nl.consilium.rag.SearchRequest;
-import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -287,7 +286,7 @@ public class ChatTurnService {
             throw new ChatExceptions.Busy();
         }
         try {
-            String content = ChatClient.create(model.chatModel()).prompt()
+            String content = model.chatClient().prompt()
                     .system(Prompts.system(application, language, pseudonymised))
                     .user(Prompts.user(question, sources, patientContext))
                     .call()

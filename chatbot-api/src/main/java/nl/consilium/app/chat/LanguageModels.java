@@ -9,6 +9,7 @@ import nl.consilium.policy.ModelEndpoint;
 import nl.consilium.policy.UseConditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -24,7 +25,7 @@ public class LanguageModels {
 
     private static final Logger log = LoggerFactory.getLogger(LanguageModels.class);
 
-    public record Configured(String endpointId, String model, ChatModel chatModel) {
+    public record Configured(String endpointId, String model, ChatClient chatClient) {
     }
 
     private final Map<String, Configured> models = new LinkedHashMap<>();
@@ -37,7 +38,8 @@ public class LanguageModels {
             ModelEndpoint endpoint = useConditions.modelEndpoint(id).orElseThrow(() -> new IllegalStateException(
                     "consilium.chat.endpoints." + id + " is switched on but '" + id
                             + "' is not on the use conditions' model_endpoints allow-list"));
-            models.put(id, new Configured(id, endpoint.model().orElse("default"), build(endpoint, settings, properties)));
+            models.put(id, new Configured(id, endpoint.model().orElse("default"),
+                    ChatClient.create(build(endpoint, settings, properties))));
             log.info("Language model endpoint '{}' enabled ({})", id, endpoint.baseUrl());
         });
         if (models.isEmpty()) {

@@ -1,6 +1,5 @@
 package nl.consilium.app.terms;
 
-import java.util.Collections;
 import java.util.List;
 
 import nl.consilium.app.security.CurrentUser;
@@ -23,12 +22,14 @@ public class ApplicationsController {
     private final UseConditions useConditions;
     private final TermsAcceptances acceptances;
     private final TrainingAttestations trainings;
+    private final ApplicationAccess access;
 
     public ApplicationsController(UseConditions useConditions, TermsAcceptances acceptances,
-            TrainingAttestations trainings) {
+            TrainingAttestations trainings, ApplicationAccess access) {
         this.useConditions = useConditions;
         this.acceptances = acceptances;
         this.trainings = trainings;
+        this.access = access;
     }
 
     public record Attestation(String trainingId) {
@@ -39,7 +40,7 @@ public class ApplicationsController {
     public ApplicationView attestTraining(@PathVariable String id, @RequestBody Attestation attestation,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        Application application = permittedApplication(id, user);
+        Application application = access.permitted(id, user);
         String required = application.requiredTraining().orElseThrow(() -> Problems.INVALID_REQUEST.exception(
                 "Application '" + application.id() + "' requires no training"));
         if (attestation == null || !required.equals(attestation.trainingId())) {
@@ -55,7 +56,7 @@ public class ApplicationsController {
         CurrentUser user = CurrentUser.of(authentication);
         return useConditions.applications().stream()
                 .filter(Application::enabled)
-                .filter(application -> permitted(application, user))
+                .filter(application -> access.allows(application, user))
                 .map(application -> view(application, user))
                 .toList();
     }
@@ -63,7 +64,7 @@ public class ApplicationsController {
     @GetMapping("/{id}/terms")
     public ApplicationView terms(@PathVariable String id, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return view(permittedApplication(id, user), user);
+        return view(access.permitted(id, user), user);
     }
 
     public record Acceptance(String termsVersion) {
@@ -73,7 +74,7 @@ public class ApplicationsController {
     public ApplicationView accept(@PathVariable String id, @RequestBody Acceptance acceptance,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        Application application = permittedApplication(id, user);
+        Application application = access.permitted(id, user);
         if (acceptance == null || acceptance.termsVersion() == null
                 || !acceptance.termsVersion().equals(application.termsVersion())) {
             throw Problems.TERMS_VERSION_MISMATCH.exception("The current terms version of application '"
@@ -82,22 +83,6 @@ public class ApplicationsController {
         }
         acceptances.accept(user.id(), application.id(), application.termsVersion(), useConditions.sha256());
         return view(application, user);
-    }
-
-    private Application permittedApplication(String id, CurrentUser user) {
-        Application application = useConditions.application(id)
-                .filter(Application::enabled)
-                .orElseThrow(() -> Problems.UNKNOWN_APPLICATION.exception(
-                        "There is no application with this id in the current use conditions"));
-        if (!permitted(application, user)) {
-            throw Problems.APPLICATION_NOT_PERMITTED.exception("Application '" + application.id()
-                    + "' is for the roles " + application.allowedRoles());
-        }
-        return application;
-    }
-
-    private static boolean permitted(Application application, CurrentUser user) {
-        return !Collections.disjoint(application.allowedRoles(), user.roles());
     }
 
     private ApplicationView view(Application application, CurrentUser user) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.consilium.app.terms.ApplicationAccess;
 import nl.consilium.app.chat.AuditTrail;
 import nl.consilium.app.chat.Conversations;
 import nl.consilium.app.chat.TreatmentRelationships;
@@ -56,16 +57,19 @@ public class PatientViewController {
     private final UseConditions useConditions;
     private final OutOfService outOfService;
     private final AuditTrail audit;
+    private final ApplicationAccess access;
     private final Clock clock = Clock.systemDefaultZone();
 
     public PatientViewController(EhrClient ehr, TreatmentRelationships treatmentRelationships,
-            Conversations conversations, UseConditions useConditions, OutOfService outOfService, AuditTrail audit) {
+            Conversations conversations, UseConditions useConditions, OutOfService outOfService, AuditTrail audit,
+            ApplicationAccess access) {
         this.ehr = ehr;
         this.treatmentRelationships = treatmentRelationships;
         this.conversations = conversations;
         this.useConditions = useConditions;
         this.outOfService = outOfService;
         this.audit = audit;
+        this.access = access;
     }
 
     /**
@@ -127,10 +131,7 @@ public class PatientViewController {
                 .filter(a -> !outOfService.applications().contains(a.id()))
                 .orElseThrow(() -> Problems.UNKNOWN_APPLICATION.exception(
                         "The conversation's application is not in service"));
-        if (application.allowedRoles().stream().noneMatch(user.roles()::contains)) {
-            throw Problems.APPLICATION_NOT_PERMITTED.exception("Application '" + application.id()
-                    + "' is for the roles " + application.allowedRoles());
-        }
+        access.requireRole(application, user);
         if (!application.fhirResourceTypes().contains("Observation")) {
             throw Problems.APPLICATION_NOT_PERMITTED.exception("The use conditions of '" + application.id()
                     + "' do not allow laboratory results (Observation)");
