@@ -37,23 +37,23 @@ import nl.consilium.rag.store.KnowledgeStore;
 import nl.consilium.rag.store.PreparedDocument;
 
 /**
- * PostgreSQL engine: pgvector HNSW (cosine) for the dense side, full text with the document's own
- * language configuration for the lexical side. Only chunks of approved documents carry
- * {@code approved = true}, and both search indexes are partial on that flag.
+ * PostgreSQL engine: pgvector HNSW (cosine) for the dense side, BM25 over postings of the chunks'
+ * full text (the document's own language configuration) for the lexical side. Only chunks of
+ * approved documents carry {@code approved = true} and postings, and the vector index is partial on
+ * that flag.
  */
 public final class PostgresKnowledgeStore implements KnowledgeStore {
-
-    /** Heading path counts 2.5 times body text: ts_rank weights are {D, C, B, A}, the path is A. */
-    private static final String RANK_WEIGHTS = "'{0.4, 0.4, 0.4, 1.0}'";
 
     private final DataSource dataSource;
     private final String s;
     private final int efSearch;
+    private final Bm25Postings postings;
 
     public PostgresKnowledgeStore(DataSource dataSource, String schema, int efSearch) {
         this.dataSource = dataSource;
         this.s = schema;
         this.efSearch = efSearch;
+        this.postings = new Bm25Postings(schema);
     }
 
     @Override
@@ -113,15 +113,20 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                postings.lockForWrite(c);
                 List<IngestOutcome> outcomes = new ArrayList<>(documents.size());
                 List<KnowledgeEvent> events = new ArrayList<>();
+                List<UUID> approved = new ArrayList<>();
                 try (PreparedStatement insertChunk = c.prepareStatement("insert into " + s + ".chunk"
                         + " (document_id, position, heading_path, text, page, source_id, language, approved, embedding, tsv)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, setweight(to_tsvector(?::regconfig, ?), 'A') || to_tsvector(?::regconfig, ?))")) {
                     for (PreparedDocument doc : documents) {
-                        outcomes.add(writeOne(c, insertChunk, doc, actor, events));
+                        outcomes.add(writeOne(c, insertChunk, doc, actor, events, approved));
                     }
                     insertChunk.executeBatch();
+                }
+                for (UUID id : approved) {
+                    postings.add(c, id);
                 }
                 for (KnowledgeEvent event : events) {
                     listener.onEvent(event);
@@ -138,7 +143,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
     }
 
     private IngestOutcome writeOne(Connection c, PreparedStatement insertChunk, PreparedDocument doc, String actor,
-                                   List<KnowledgeEvent> events) throws SQLException {
+                                   List<KnowledgeEvent> events, List<UUID> approved) throws SQLException {
         DocumentMetadata m = doc.metadata();
         Instant now = Instant.now();
         UUID id = null;
@@ -168,6 +173,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
                 : previousState != null ? previousState : ApprovalState.DRAFT;
         boolean replacing = id != null;
         if (replacing) {
+            postings.remove(c, id);
             try (PreparedStatement del = c.prepareStatement("delete from " + s + ".chunk where document_id = ?")) {
                 del.setObject(1, id);
                 del.executeUpdate();
@@ -224,6 +230,9 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
                 ins.executeUpdate();
             }
         }
+        if (state == ApprovalState.APPROVED) {
+            approved.add(id);
+        }
         String config = m.language().textSearchConfig();
         for (int k = 0; k < doc.chunks().size(); k++) {
             Chunk chunk = doc.chunks().get(k);
@@ -260,6 +269,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                postings.lockForWrite(c);
                 KnowledgeDocument before;
                 try (PreparedStatement ps = c.prepareStatement(select() + " where id = ? for update")) {
                     ps.setObject(1, documentId);
@@ -290,6 +300,11 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
                     ps.setBoolean(1, to == ApprovalState.APPROVED);
                     ps.setObject(2, documentId);
                     ps.executeUpdate();
+                }
+                if (to == ApprovalState.APPROVED) {
+                    postings.add(c, documentId);
+                } else if (before.state() == ApprovalState.APPROVED) {
+                    postings.remove(c, documentId);
                 }
                 listener.onEvent(new KnowledgeEvent.DocumentStateChanged(documentId, before.sourceId(), before.title(),
                         before.state(), to, actor, now));
@@ -363,13 +378,8 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
     }
 
     /**
-     * Lexical side. Question-shaped queries need OR semantics (websearch_to_tsquery ANDs every word and
-     * finds nothing for a natural question), but ranking every chunk that shares one common word with
-     * the query is what makes full-text search slow at 100,000 chunks. So candidates come in tiers in
-     * one statement: chunks containing at least two of the query's lexemes (an OR of pairwise ANDs,
-     * matched inside the GIN index), then any one; each tier is ranked with ts_rank and a later tier only
-     * runs when the earlier ones are fewer than {@code limit} (PostgreSQL's Append node never starts a
-     * child the LIMIT does not need). Each chunk is matched against the query analysed in its own language.
+     * Lexical side: BM25 over the postings of approved chunks, each chunk matched against the query
+     * analysed in its own language (see {@link Bm25Postings}).
      */
     @Override
     public List<ChunkHit> lexical(String query, int limit, Set<String> sources, Set<Language> languages) {
@@ -377,166 +387,19 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
             return List.of();
         }
         try (Connection c = dataSource.getConnection()) {
-            Map<Language, List<String>> lexemes = new java.util.EnumMap<>(Language.class);
-            long approvedChunks = statisticsChunks(c);
-            for (Language lang : Language.values()) {
-                lexemes.put(lang, queryLexemes(c, lang, query, approvedChunks));
-            }
-            int most = Math.max(lexemes.get(Language.NL).size(), lexemes.get(Language.EN).size());
-            if (most == 0) {
-                return List.of();
-            }
-            List<Integer> tiers = new ArrayList<>();
-            if (most >= 2) {
-                tiers.add(2);
-            }
-            tiers.add(1);
-            StringBuilder filters = new StringBuilder();
-            appendFilters(filters, sources, languages);
-            String rank = "ts_rank(" + RANK_WEIGHTS + ", c.tsv, case when c.language = 'nl' then ?::tsquery else ?::tsquery end, 1)";
-            String match = "((c.language = 'nl' and c.tsv @@ ?::tsquery) or (c.language = 'en' and c.tsv @@ ?::tsquery))";
-            StringBuilder sql = new StringBuilder("select id, r from (");
-            for (int t = 0; t < tiers.size(); t++) {
-                sql.append(t == 0 ? "" : " union all ").append("(select c.id, ").append(rank).append(" * ").append(1.0 / (t + 1))
-                        .append(" as r from ").append(s).append(".chunk c where c.approved and ").append(match);
-                if (t > 0) {
-                    sql.append(" and not ").append(match);
-                }
-                sql.append(filters).append(" order by r desc, c.id limit ?)");
-            }
-            sql.append(") hits limit ?");
-            String anyNl = atLeast(lexemes.get(Language.NL), 1);
-            String anyEn = atLeast(lexemes.get(Language.EN), 1);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                for (int t = 0; t < tiers.size(); t++) {
-                    ps.setString(i++, anyNl);
-                    ps.setString(i++, anyEn);
-                    ps.setString(i++, atLeast(lexemes.get(Language.NL), tiers.get(t)));
-                    ps.setString(i++, atLeast(lexemes.get(Language.EN), tiers.get(t)));
-                    if (t > 0) {
-                        ps.setString(i++, atLeast(lexemes.get(Language.NL), tiers.get(t - 1)));
-                        ps.setString(i++, atLeast(lexemes.get(Language.EN), tiers.get(t - 1)));
-                    }
-                    i = bindFilters(c, ps, i, sources, languages);
-                    ps.setInt(i++, limit);
-                }
-                ps.setInt(i, limit);
-                return hits(ps);
-            }
+            return postings.search(c, postings.terms(c, query, languages), limit, sources);
         } catch (SQLException e) {
             throw new KnowledgeStoreException("lexical search failed", e);
         }
     }
 
-    /** Words in more than this share of approved chunks are left out of the lexical query (at scale only). */
-    private static final double COMMON_SHARE = 0.10;
-    /** ...and only when they are also in more than this many chunks, so small knowledge bases are never pruned. */
-    private static final long COMMON_MIN_CHUNKS = 1000;
-
-    /**
-     * The query's lexemes in one language, rarest first, at most 12 (the pair expression grows
-     * quadratically; a three-of tier was measured too and cost more in the GIN index than it saved).
-     * Very common lexemes are dropped at scale, but the two rarest are always kept.
-     */
-    private List<String> queryLexemes(Connection c, Language lang, String query, long approvedChunks) throws SQLException {
-        List<String> all = new ArrayList<>();
-        List<Long> dfs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select q.lx, coalesce(st.df, 0) as df"
-                + " from unnest(tsvector_to_array(to_tsvector(?::regconfig, ?))) q(lx)"
-                + " left join " + s + ".lexeme_stats st on st.config = ? and st.lexeme = q.lx order by df, q.lx")) {
-            ps.setString(1, lang.textSearchConfig());
-            ps.setString(2, query);
-            ps.setString(3, lang.textSearchConfig());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(rs.getString(1));
-                    dfs.add(rs.getLong(2));
-                }
-            }
-        }
-        long common = Math.max(COMMON_MIN_CHUNKS, (long) (COMMON_SHARE * approvedChunks));
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < all.size() && out.size() < 12; i++) {
-            if (i < 2 || dfs.get(i) <= common) {
-                out.add(all.get(i));
-            }
-        }
-        return out;
-    }
-
-    private long statisticsChunks(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select chunks from " + s + ".lexeme_stats_info where id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
+    /** BM25 statistics are kept exactly on every write; this only repairs a schema filled around the store. */
     @Override
     public void refreshStatisticsIfStale() {
         try (Connection c = dataSource.getConnection()) {
-            long recorded = statisticsChunks(c);
-            long current;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + s + ".chunk where approved");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                current = rs.getLong(1);
-            }
-            boolean fresh = recorded > 0 && Math.abs(current - recorded) <= 0.1 * recorded;
-            // Below the pruning threshold statistics are never used; skip the work.
-            if (fresh || current < COMMON_MIN_CHUNKS) {
-                return;
-            }
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                // One refresher at a time; a concurrent one simply skips.
-                try (ResultSet rs = st.executeQuery("select pg_try_advisory_xact_lock(hashtext('" + s + ".lexeme_stats'))")) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        c.rollback();
-                        return;
-                    }
-                }
-                st.execute("delete from " + s + ".lexeme_stats");
-                for (Language lang : Language.values()) {
-                    st.execute("insert into " + s + ".lexeme_stats (config, lexeme, df) select '" + lang.textSearchConfig()
-                            + "', word, ndoc from ts_stat('select tsv from " + s + ".chunk where approved and language = ''"
-                            + lang.code() + "''')");
-                }
-                st.execute("insert into " + s + ".lexeme_stats_info (id, chunks, refreshed_at) values (1, " + current
-                        + ", now()) on conflict (id) do update set chunks = excluded.chunks, refreshed_at = excluded.refreshed_at");
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            postings.repairIfInconsistent(c);
         } catch (SQLException e) {
-            throw new KnowledgeStoreException("cannot refresh lexical statistics", e);
-        }
-    }
-
-    /** tsquery text matching documents that contain at least {@code k} of the lexemes. */
-    static String atLeast(List<String> lexemes, int k) {
-        if (lexemes.size() < k || lexemes.isEmpty()) {
-            return "";
-        }
-        List<String> quoted = lexemes.stream().map(l -> "'" + l.replace("\\", "\\\\").replace("'", "''") + "'").toList();
-        List<String> clauses = new ArrayList<>();
-        combine(quoted, k, 0, new ArrayList<>(), clauses);
-        return String.join(" | ", clauses);
-    }
-
-    private static void combine(List<String> items, int k, int from, List<String> current, List<String> out) {
-        if (current.size() == k) {
-            out.add(k == 1 ? current.getFirst() : "(" + String.join(" & ", current) + ")");
-            return;
-        }
-        for (int i = from; i <= items.size() - (k - current.size()); i++) {
-            current.add(items.get(i));
-            combine(items, k, i + 1, current, out);
-            current.removeLast();
+            throw new KnowledgeStoreException("cannot rebuild the lexical index", e);
         }
     }
 
