@@ -16,18 +16,23 @@ class Bm25BudgetTest {
     @Test
     void keepsEveryTermWhileThePostingsFitTheBudget() {
         List<Term> terms = List.of(term(Language.NL, "koort", 900), term(Language.NL, "kind", 50), term(Language.EN, "fever", 10));
-        assertThat(Bm25Postings.withinBudget(terms, 1_000)).extracting(Term::lexeme).containsExactly("fever", "kind", "koort");
+        Bm25Postings.Split split = Bm25Postings.withinBudget(terms, 1_000);
+        assertThat(split.scanned()).extracting(Term::lexeme).containsExactly("fever", "kind", "koort");
+        assertThat(split.lookedUp()).isEmpty();
     }
 
     @Test
-    void dropsTheMostCommonWordsFirstButKeepsTheTwoRarestOfEachLanguage() {
+    void scansTheRarestWordsAndLooksUpTheMostCommonButKeepsTheTwoRarestOfEachLanguage() {
         List<Term> terms = List.of(
                 term(Language.NL, "patient", 40_000), term(Language.NL, "dosis", 30_000), term(Language.NL, "amoxicillin", 200),
                 term(Language.NL, "behandel", 35_000), term(Language.EN, "patient", 50_000), term(Language.EN, "the", 90_000));
         // NL: amoxicillin and dosis always; behandel would take the total over 60,000; patient likewise.
         // EN: the two rarest are kept whatever they cost.
-        assertThat(Bm25Postings.withinBudget(terms, 60_000))
-                .extracting(t -> t.language().code() + ":" + t.lexeme())
+        Bm25Postings.Split split = Bm25Postings.withinBudget(terms, 60_000);
+        assertThat(split.scanned()).extracting(t -> t.language().code() + ":" + t.lexeme())
                 .containsExactly("nl:amoxicillin", "nl:dosis", "en:patient", "en:the");
+        // The words left out of the scan still count for the best candidates.
+        assertThat(split.lookedUp()).extracting(t -> t.language().code() + ":" + t.lexeme())
+                .containsExactly("nl:behandel", "nl:patient");
     }
 }
