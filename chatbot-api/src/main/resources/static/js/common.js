@@ -12,6 +12,9 @@ const TEXTS = {
     'lang.toggle': 'English',
     'lang.toggle.label': 'Switch to English',
     'problem.network': 'Geen verbinding met Consilium',
+    'problem.connector.epd': 'Patiëntgegevens zijn nu niet beschikbaar: de koppeling met het EPD is door ICT uit dienst genomen. Er is geen antwoord gegeven.',
+    'problem.connector.knowledge-base': 'De kennisbank is door ICT uit dienst genomen: er kan niet in de bronnen worden gezocht. Er is geen antwoord gegeven.',
+    'problem.connector.model-endpoint': 'Het taalmodel is door ICT uit dienst genomen.',
     'yes': 'Ja', 'no': 'Nee',
     'loading': 'Bezig met laden…',
     'retention.none': 'niet bewaard',
@@ -27,6 +30,9 @@ const TEXTS = {
     'lang.toggle': 'Nederlands',
     'lang.toggle.label': 'Schakel naar Nederlands',
     'problem.network': 'No connection to Consilium',
+    'problem.connector.epd': 'Patient data is unavailable right now: hospital IT has taken the EPD connection out of service. No answer was given.',
+    'problem.connector.knowledge-base': 'Hospital IT has taken the knowledge base out of service: the sources cannot be searched. No answer was given.',
+    'problem.connector.model-endpoint': 'Hospital IT has taken the language model out of service.',
     'yes': 'Yes', 'no': 'No',
     'loading': 'Loading…',
     'retention.none': 'not stored',
@@ -109,11 +115,17 @@ export function fmtTime(iso) {
 
 /** An API failure with the problem's title and detail (RFC 9457). */
 export class Problem extends Error {
-  constructor(status, title, detail) {
+  constructor(status, title, detail, connector) {
     super(detail ? `${title}: ${detail}` : title);
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.connector = connector; // set when IT took a connector out of service (problem type connector-out-of-service)
+  }
+
+  /** The text for the user: in their language when the problem is a known one, else title and detail. */
+  get readable() {
+    return this.connector ? t(`problem.connector.${this.connector}`) : this.message;
   }
 }
 
@@ -159,18 +171,21 @@ export async function api(method, url, body) {
 export async function problemOf(response) {
   let title = `HTTP ${response.status}`;
   let detail = '';
+  let connector;
   try {
     const p = await response.json();
     title = p.title || title;
     detail = p.detail || '';
+    connector = p.connector;
   } catch (e) { /* not problem+json */ }
-  return new Problem(response.status, title, detail);
+  return new Problem(response.status, title, detail, connector);
 }
 
 /** A visible, announced error box in `where`. */
 export function showProblem(where, error) {
   where.replaceChildren(el('div', { class: 'problem', role: 'alert' },
-    error instanceof Problem ? [el('strong', {}, error.title), error.detail ? ` — ${error.detail}` : ''] : String(error)));
+    error instanceof Problem && error.connector ? [el('strong', {}, error.title), ' — ', error.readable]
+      : error instanceof Problem ? [el('strong', {}, error.title), error.detail ? ` — ${error.detail}` : ''] : String(error)));
 }
 
 /** The top bar: brand, the screens this user may use, the user, the language switch and sign-out. */

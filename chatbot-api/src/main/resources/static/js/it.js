@@ -1,11 +1,10 @@
 // Hospital IT's view: the effective use conditions with version and hash, per application its declarations and
 // the in-service switch, the knowledge sources, model endpoints and the EPD connection.
-import { addTexts, api, applyTexts, el, header, loc, onLanguageChange, retentionText, showProblem, t } from './common.js';
+import { addTexts, api, applyTexts, el, fmtTime, header, loc, onLanguageChange, retentionText, showProblem, t } from './common.js';
 
 addTexts({
   nl: {
     'i.title': 'IT-beheer', 'i.policy': 'Geldende gebruiksvoorwaarden', 'i.apps': 'Toepassingen', 'i.connections': 'Koppelingen',
-    'i.switchNote': 'Uit dienst nemen werkt direct vanaf het volgende verzoek, wordt gelogd en geldt voor deze instantie. Blijvend uitzetten doet u in het bestand met gebruiksvoorwaarden.',
     'i.deployment': 'Omgeving', 'i.version': 'Versie', 'i.hash': 'SHA-256 (van de canonieke vorm)',
     'i.canonical': 'Canonieke vorm (wat gehasht is)',
     'i.inService': 'In dienst', 'i.outOfService': 'Uit dienst', 'i.disabled': 'Uitgeschakeld in de gebruiksvoorwaarden',
@@ -22,12 +21,18 @@ addTexts({
     'i.noTraining': 'Geen training op invoer', 'i.enabledHere': 'Aan op deze instantie', 'i.apiKey': 'API-sleutel ingesteld',
     'i.modelNote': 'Er wordt geen testvraag naar het taalmodel gestuurd; zonder aan-gezet endpoint antwoordt Consilium extractief.',
     'i.epd': 'EPD (FHIR)', 'i.epdUp': 'Bereikbaar: HTTP {status} in {ms} ms ({detail})', 'i.epdDown': 'Niet bereikbaar ({detail})',
-    'i.epdNote': 'Controle: GET /metadata zonder patiëntgegevens. Een connector apart uit dienst nemen kan nog niet (alleen toepassingen).',
+    'i.epdNote': 'Controle: GET /metadata zonder patiëntgegevens.',
+    'i.switchNote': 'Uit dienst nemen werkt direct vanaf het volgende verzoek, op alle instanties (de stand staat in de database), wordt gelogd en blijft na een herstart staan. Blijvend uitzetten doet u in het bestand met gebruiksvoorwaarden.',
+    'i.connectors': 'Koppelingen in en uit dienst',
+    'i.connectorsNote': 'EPD uit: vragen die patiëntgegevens nodig hebben worden niet beantwoord en de banner meldt dat patiëntgegevens niet beschikbaar zijn. Kennisbank uit: toepassingen met kennisbronnen beantwoorden geen vragen. Taalmodel-endpoint uit: het endpoint wordt niet aangeroepen; antwoorden worden extractief (letterlijke passages), zo gelabeld.',
+    'i.connector': 'Koppeling', 'i.state': 'Stand', 'i.changed': 'Laatst gewijzigd', 'i.action': 'Actie',
+    'c.epd': 'EPD (FHIR)', 'c.knowledge-base': 'Kennisbank', 'c.model-endpoint': 'Taalmodel-endpoint {id}',
+    'i.confirmConnOut': 'Koppeling "{name}" nu uit dienst nemen?', 'i.confirmConnIn': 'Koppeling "{name}" weer in dienst nemen?',
+    'i.changedBy': '{who}, {when}', 'i.neverChanged': 'nooit (in dienst)',
     'i.none': '—',
   },
   en: {
     'i.title': 'IT administration', 'i.policy': 'Effective use conditions', 'i.apps': 'Applications', 'i.connections': 'Connections',
-    'i.switchNote': 'Taking an application out of service works from the next request, is logged and applies to this instance. To switch it off for good, change the use-conditions file.',
     'i.deployment': 'Deployment', 'i.version': 'Version', 'i.hash': 'SHA-256 (of the canonical form)',
     'i.canonical': 'Canonical form (what was hashed)',
     'i.inService': 'In service', 'i.outOfService': 'Out of service', 'i.disabled': 'Disabled in the use conditions',
@@ -44,7 +49,14 @@ addTexts({
     'i.noTraining': 'No training on inputs', 'i.enabledHere': 'On in this instance', 'i.apiKey': 'API key set',
     'i.modelNote': 'No test question is sent to the model; without an enabled endpoint Consilium answers extractively.',
     'i.epd': 'EPD (FHIR)', 'i.epdUp': 'Reachable: HTTP {status} in {ms} ms ({detail})', 'i.epdDown': 'Not reachable ({detail})',
-    'i.epdNote': 'Check: GET /metadata without patient data. Taking a connector out of service on its own is not possible yet (applications only).',
+    'i.epdNote': 'Check: GET /metadata without patient data.',
+    'i.switchNote': 'Taking something out of service works from the next request, on every instance (the state is in the database), is logged and survives a restart. To switch it off for good, change the use-conditions file.',
+    'i.connectors': 'Connectors in and out of service',
+    'i.connectorsNote': 'EPD off: questions that need patient data are not answered and the banner says patient data is unavailable. Knowledge base off: applications with knowledge sources answer no questions. Model endpoint off: the endpoint is not called; answers become extractive (verbatim passages), labelled as such.',
+    'i.connector': 'Connector', 'i.state': 'State', 'i.changed': 'Last changed', 'i.action': 'Action',
+    'c.epd': 'EPD (FHIR)', 'c.knowledge-base': 'Knowledge base', 'c.model-endpoint': 'Model endpoint {id}',
+    'i.confirmConnOut': 'Take connector "{name}" out of service now?', 'i.confirmConnIn': 'Put connector "{name}" back in service?',
+    'i.changedBy': '{who}, {when}', 'i.neverChanged': 'never (in service)',
     'i.none': '—',
   },
 });
@@ -53,6 +65,7 @@ const $ = (id) => document.getElementById(id);
 let policy = null;
 let states = [];
 let connections = null;
+let connectors = null;
 
 function yesNo(v) { return el('span', { class: v ? 'yes' : 'no' }, t(v ? 'yes' : 'no')); }
 
@@ -133,6 +146,37 @@ function renderConnections() {
     el('p', { class: 'small muted' }, t('i.epdNote')));
 }
 
+function connectorKey(c) { return c.connector === 'model-endpoint' ? `model-endpoint:${c.id}` : c.connector; }
+function connectorName(c) { return t(`c.${c.connector}`, { id: c.id }); }
+
+function renderConnectors() {
+  $('connectors').replaceChildren(
+    el('table', { class: 'data' },
+      el('thead', {}, el('tr', {}, ['i.connector', 'i.state', 'i.changed', 'i.action'].map((k) => el('th', { scope: 'col' }, t(k))))),
+      el('tbody', {}, connectors.map((c) => el('tr', {},
+        el('th', { scope: 'row' }, connectorName(c)),
+        el('td', {}, el('span', { class: `pill ${c.inService ? 'on' : 'off'}`, 'data-connector-state': connectorKey(c) },
+          t(c.inService ? 'i.inService' : 'i.outOfService'))),
+        el('td', { class: 'small' }, c.changedBy ? t('i.changedBy', { who: c.changedBy, when: fmtTime(c.changedAt) }) : t('i.neverChanged')),
+        el('td', {}, el('button', { type: 'button', class: c.inService ? 'danger' : '', 'data-connector-switch': connectorKey(c),
+          'aria-label': `${t(c.inService ? 'i.takeOut' : 'i.putBack')}: ${connectorName(c)}`,
+          onclick: () => flipConnector(c, !c.inService) }, t(c.inService ? 'i.takeOut' : 'i.putBack')))))))),
+    el('p', { class: 'small muted' }, t('i.connectorsNote')));
+}
+
+async function flipConnector(c, inService) {
+  const name = connectorName(c);
+  if (!window.confirm(t(inService ? 'i.confirmConnIn' : 'i.confirmConnOut', { name }))) return;
+  const path = c.connector === 'model-endpoint' ? `model-endpoints/${encodeURIComponent(c.id)}` : c.connector;
+  try {
+    const s = await api('PUT', `/api/v1/admin/connectors/${path}/service`, { inService });
+    connectors = connectors.map((x) => (connectorKey(x) === connectorKey(s) ? s : x));
+    renderConnectors();
+    $('connector-status').textContent = t('i.switched', { app: name, state: t(s.inService ? 'i.inService' : 'i.outOfService') });
+    document.querySelector(`[data-connector-switch="${connectorKey(s)}"]`)?.focus();
+  } catch (e) { showProblem($('connector-status'), e); }
+}
+
 async function start() {
   try {
     await header('it');
@@ -150,9 +194,14 @@ async function start() {
     connections = await api('GET', '/api/v1/admin/connections');
     renderConnections();
   } catch (e) { showProblem($('connections'), e); }
+  try {
+    connectors = await api('GET', '/api/v1/admin/connectors');
+    renderConnectors();
+  } catch (e) { showProblem($('connectors'), e); }
   onLanguageChange(() => {
     if (policy) { renderPolicy(); renderApps(); }
     if (connections) renderConnections();
+    if (connectors) renderConnectors();
   });
 }
 

@@ -84,6 +84,9 @@ addTexts({
     'marker.PSEUDONYMISED': 'Model ontving: gepseudonimiseerde gegevens',
     'marker.NONE': 'Model ontving: geen patiëntgegevens',
     'marker.UNKNOWN': 'Model ontving: nog niets (geen vraag gesteld)',
+    'marker.UNAVAILABLE': 'Patiëntgegevens niet beschikbaar (EPD-koppeling uit dienst)',
+    'banner.epdOff': 'Patiëntgegevens niet beschikbaar: de koppeling met het EPD is door ICT uit dienst genomen.',
+    'chat.modelOff': 'Extractief antwoord: het taalmodel is door ICT uit dienst genomen; letterlijke passages uit de bronnen',
     'banner.label': 'Patiënt in context',
     'banner.born': 'geboren {date}', 'banner.age': '{n} jaar',
     'gender.female': 'vrouw', 'gender.male': 'man', 'gender.other': 'anders',
@@ -175,6 +178,9 @@ addTexts({
     'marker.PSEUDONYMISED': 'Model received: pseudonymised data',
     'marker.NONE': 'Model received: no patient data',
     'marker.UNKNOWN': 'Model received: nothing yet (no question asked)',
+    'marker.UNAVAILABLE': 'Patient data unavailable (EPD connection out of service)',
+    'banner.epdOff': 'Patient data unavailable: hospital IT has taken the EPD connection out of service.',
+    'chat.modelOff': 'Extractive answer: hospital IT has taken the language model out of service; verbatim passages from the sources',
     'banner.label': 'Patient in context',
     'banner.born': 'born {date}', 'banner.age': '{n} years',
     'gender.female': 'female', 'gender.male': 'male', 'gender.other': 'other',
@@ -338,13 +344,14 @@ async function choosePatient(id) {
     try {
       state.banner = await api('GET', `/api/v1/patients/${encodeURIComponent(id)}/banner`);
     } catch (e) {
-      state.banner = { patientId: id, name: id, problem: e.message };
+      state.banner = { patientId: id, name: id, problem: e.message, epdOff: e.connector === 'epd' };
     }
   }
   render();
 }
 
 function bannerFacts(b) {
+  if (b.epdOff) return t('banner.epdOff');
   if (b.problem) return b.problem;
   const gender = { female: t('gender.female'), male: t('gender.male'), other: t('gender.other') }[b.gender] || b.gender || '';
   return [gender, b.birthDate ? t('banner.born', { date: b.birthDate }) : '', b.age != null ? t('banner.age', { n: b.age }) : '']
@@ -357,7 +364,8 @@ function renderBanner() {
     slot.replaceChildren();
     return;
   }
-  const marker = state.patientData || 'UNKNOWN';
+  // With the EPD switched off the marker says so, whatever the application: never "nothing yet" as if all were well.
+  const marker = state.banner.epdOff ? 'UNAVAILABLE' : state.patientData || 'UNKNOWN';
   const noData = state.app && state.app.fhirResourceTypes.length === 0;
   slot.replaceChildren(el('section', { class: 'banner', id: 'patient-banner', 'aria-label': t('banner.label') },
     el('span', { class: 'name', id: 'patient-name' }, state.banner.name),
@@ -465,7 +473,8 @@ async function ask(text) {
         body.textContent = streamed;
       } else if (name === 'sources') {
         body.replaceChildren(...withCitations(streamed, payload.sources));
-        answer.insertBefore(el('div', { class: 'mode' }, t(payload.mode === 'EXTRACTIVE' ? 'chat.extractive' : 'chat.model')), body);
+        const mode = payload.mode !== 'EXTRACTIVE' ? 'chat.model' : payload.modelOutOfService ? 'chat.modelOff' : 'chat.extractive';
+        answer.insertBefore(el('div', { class: 'mode' }, t(mode)), body);
         if (payload.sources.length) {
           answer.append(el('div', { class: 'small' }, el('strong', {}, t('chat.sources')),
             el('ol', { class: 'sources' }, payload.sources.map((s) => el('li', { value: s.number },
@@ -486,6 +495,11 @@ async function ask(text) {
   } catch (e) {
     answer.classList.add('error');
     showProblem(body, e);
+    if (e.connector === 'epd') {
+      // Never as if there were no patient: the banner says the patient's data is unavailable.
+      state.patientData = 'UNAVAILABLE';
+      renderBanner();
+    }
   } finally {
     answer.removeAttribute('aria-busy');
     send.disabled = false;

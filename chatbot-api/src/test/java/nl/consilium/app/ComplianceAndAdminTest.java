@@ -92,4 +92,39 @@ class ComplianceAndAdminTest {
         assertThat(changes.path("records").toString()).contains("IT-APPLICATION-OUT-OF-SERVICE")
                 .contains("IT-APPLICATION-IN-SERVICE");
     }
+
+    @Test
+    void onlyItSwitchesConnectorsTheStateIsShownAndEveryChangeIsAudited() {
+        Http it = new Http(port, "it");
+        assertThat(new Http(port, "specialist").put("/api/v1/admin/connectors/epd/service", "{\"inService\":false}")
+                .statusCode()).isEqualTo(403);
+        assertThat(new Http(port, "compliance").get("/api/v1/admin/connectors").statusCode()).isEqualTo(403);
+
+        JsonNode connectors = json.readTree(it.get("/api/v1/admin/connectors").body());
+        assertThat(connectors.toString()).contains("\"connector\":\"epd\"").contains("\"connector\":\"knowledge-base\"")
+                .contains("\"id\":\"internal-llm\"");
+
+        HttpResponse<String> unknown = it.put("/api/v1/admin/connectors/mainframe/service", "{\"inService\":false}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknown.body()).path("type").asString()).endsWith("/problems/unknown-connector");
+        assertThat(it.put("/api/v1/admin/connectors/model-endpoints/not-allow-listed/service", "{\"inService\":false}")
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> noBody = it.put("/api/v1/admin/connectors/epd/service", "{}");
+        assertThat(noBody.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noBody.body()).path("type").asString()).endsWith("/problems/invalid-request");
+
+        try {
+            JsonNode off = json.readTree(it.put("/api/v1/admin/connectors/epd/service", "{\"inService\":false}").body());
+            assertThat(off.path("inService").asBoolean()).isFalse();
+            assertThat(off.path("changedBy").asString()).isEqualTo("it");
+            assertThat(json.readTree(it.get("/api/v1/admin/connectors").body()).get(0).path("inService").asBoolean())
+                    .isFalse();
+        } finally {
+            JsonNode on = json.readTree(it.put("/api/v1/admin/connectors/epd/service", "{\"inService\":true}").body());
+            assertThat(on.path("inService").asBoolean()).isTrue();
+        }
+        JsonNode changes = json.readTree(new Http(port, "compliance")
+                .get("/api/v1/compliance/audit?user=it&type=CONFIGURATION_CHANGED").body());
+        assertThat(changes.path("records").toString()).contains("IT-EPD-OUT-OF-SERVICE").contains("IT-EPD-IN-SERVICE");
+    }
 }

@@ -100,7 +100,8 @@ public class ChatController {
                     emitter.send(SseEmitter.event().name("token").data(Map.of("text", token)));
                 }
                 emitter.send(SseEmitter.event().name("sources").data(Map.of("mode", answered.mode(),
-                        "sources", answered.sources(), "checks", answered.checks()), MediaType.APPLICATION_JSON));
+                        "sources", answered.sources(), "checks", answered.checks(),
+                        "modelOutOfService", answered.modelOutOfService()), MediaType.APPLICATION_JSON));
             }
             case TurnResult.Refused refused -> emitter.send(SseEmitter.event().name("refusal").data(Map.of(
                     "reason", refused.reason().in(language),

@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
 import nl.consilium.app.chat.TurnResult.AnswerMode;
 import nl.consilium.app.chat.TurnResult.DecisionSummary;
 import nl.consilium.app.conversation.ConversationStore;
+import nl.consilium.app.operations.ServiceSwitches;
 import nl.consilium.app.security.CurrentUser;
 import nl.consilium.app.terms.TermsAcceptances;
 import nl.consilium.app.terms.TrainingAttestations;
+import nl.consilium.app.web.Problems;
 import nl.consilium.audit.AuditAction;
 import nl.consilium.audit.AuditActor;
 import nl.consilium.audit.AuditDecision;
@@ -78,11 +80,17 @@ public class ChatTurnService {
     private final Clock clock;
     private final Semaphore generationSlots;
     private final OutputChecks outputChecks;
+    private final ServiceSwitches switches;
+
+    /** Rule ids of IT's connector switches, in the decision summary and the audit record of the turn. */
+    public static final String MODEL_OUT_OF_SERVICE = "IT-MODEL-ENDPOINT-OUT-OF-SERVICE";
+    public static final String EPD_OUT_OF_SERVICE = "IT-EPD-OUT-OF-SERVICE";
+    public static final String KNOWLEDGE_BASE_OUT_OF_SERVICE = "IT-KNOWLEDGE-BASE-OUT-OF-SERVICE";
 
     public ChatTurnService(PolicyEngine policy, PersonalDataDetector detector, CdsIntentClassifier intentClassifier,
             KnowledgeBase knowledge, PatientRecords patientRecords, LanguageModels models, AuditTrail audit,
             ConversationStore store, TermsAcceptances terms, TrainingAttestations trainings,
-            ChatProperties properties, Clock clock) {
+            ChatProperties properties, Clock clock, ServiceSwitches switches) {
         this.policy = policy;
         this.detector = detector;
         this.intentClassifier = intentClassifier;
@@ -97,6 +105,7 @@ public class ChatTurnService {
         this.clock = clock;
         this.generationSlots = new Semaphore(properties.maxConcurrentGenerations(), true);
         this.outputChecks = new OutputChecks(detector);
+        this.switches = switches;
     }
 
     /** Where the request came from, for the NEN 7513 "from where". */
@@ -108,7 +117,12 @@ public class ChatTurnService {
         Application application = policy.conditions().application(conversation.applicationId())
                 .orElseThrow(() -> new IllegalStateException("application vanished from the policy"));
         String correlationId = UUID.randomUUID().toString();
-        Optional<LanguageModels.Configured> model = models.forApplication(application);
+        // IT's model switch: an endpoint out of service is never called. When it leaves the application without a
+        // model, the answer is extractive (verbatim cited passages) and labelled as such, rather than refused:
+        // the approved knowledge is still there, and the user is told why no model answered.
+        Optional<LanguageModels.Configured> model = models.forApplication(application,
+                switches.outOfService(ServiceSwitches.Kind.MODEL_ENDPOINT));
+        boolean modelOutOfService = model.isEmpty() && models.forApplication(application, Set.of()).isPresent();
 
         // Input inspection: categories and intent only; the text itself goes nowhere yet.
         List<PhiSpan> spans = detector.detect(question);
@@ -146,13 +160,14 @@ public class ChatTurnService {
             case PolicyDecision.Refuse refuse -> refused(user, conversation, question, language, refuse, event,
                     correlationId);
             case PolicyDecision.Allow allow -> answer(user, conversation, application, question, language, question,
-                    allow.patientContextResourceTypes(), false, false, decision, event, correlationId, model, origin);
+                    allow.patientContextResourceTypes(), false, false, decision, event, correlationId, model,
+                    modelOutOfService, origin);
             case PolicyDecision.AllowAfterTransformation transform -> {
                 boolean pseudonymiseInput = !transform.transformation().pseudonymise().isEmpty();
                 String modelInput = pseudonymiseInput ? conversation.pseudonyms().pseudonymise(question) : question;
                 yield answer(user, conversation, application, question, language, modelInput,
                         transform.patientContextResourceTypes(), transform.transformation().pseudonymisePatientContext(),
-                        pseudonymiseInput, decision, event, correlationId, model, origin);
+                        pseudonymiseInput, decision, event, correlationId, model, modelOutOfService, origin);
             }
         };
     }
@@ -174,11 +189,29 @@ public class ChatTurnService {
     private TurnResult answer(CurrentUser user, Conversations.Active conversation, Application application,
             String question, String language, String modelInput, Set<String> resourceTypes,
             boolean pseudonymiseContext, boolean pseudonymisedInput, PolicyDecision decision, AuditEvent.Builder event,
-            String correlationId, Optional<LanguageModels.Configured> model, Origin origin) {
+            String correlationId, Optional<LanguageModels.Configured> model, boolean modelOutOfService,
+            Origin origin) {
+        boolean needsPatientContext = conversation.patientId().isPresent() && !resourceTypes.isEmpty();
+        // IT's connector switches, checked before anything is fetched. Fail closed and say so: without the EPD a
+        // turn that needs the patient is not answered as if there were no patient, and without the knowledge base
+        // an application that answers from sources is not answered from nothing.
+        if (needsPatientContext && !switches.inService(ServiceSwitches.Kind.EPD, ServiceSwitches.EPD)) {
+            audit.record(event.decision(AuditDecision.REFUSED).outcome(AuditOutcome.MINOR_FAILURE)
+                    .ruleId(EPD_OUT_OF_SERVICE).build());
+            throw Problems.connectorOutOfService("epd", "The EPD connection is out of service (switched off by "
+                    + "hospital IT): patient data is unavailable, so this question is not answered");
+        }
+        if (!application.knowledgeSources().isEmpty()
+                && !switches.inService(ServiceSwitches.Kind.KNOWLEDGE_BASE, ServiceSwitches.KNOWLEDGE_BASE)) {
+            audit.record(event.decision(AuditDecision.REFUSED).outcome(AuditOutcome.MINOR_FAILURE)
+                    .ruleId(KNOWLEDGE_BASE_OUT_OF_SERVICE).build());
+            throw Problems.connectorOutOfService("knowledge-base", "The knowledge base is out of service (switched "
+                    + "off by hospital IT): no sources can be searched, so this question is not answered");
+        }
         List<Source> sources = retrieve(modelInput, application);
 
         Optional<PatientContext> patient = Optional.empty();
-        if (conversation.patientId().isPresent() && !resourceTypes.isEmpty()) {
+        if (needsPatientContext) {
             patient = Optional.of(patientContext(user, conversation, application, resourceTypes, pseudonymiseContext,
                     decision, correlationId, origin));
         }
@@ -206,6 +239,10 @@ public class ChatTurnService {
         List<String> fhirReferences = patient.map(p -> List.copyOf(p.references())).orElse(List.of());
         List<String> rules = new ArrayList<>(decision.firedRules());
         rules.addAll(checked.interventions());
+        if (modelOutOfService) {
+            rules.add(MODEL_OUT_OF_SERVICE);
+            event.ruleId(MODEL_OUT_OF_SERVICE);
+        }
         AuditDecision auditDecision = decision instanceof PolicyDecision.AllowAfterTransformation
                 ? AuditDecision.PSEUDONYMISED : AuditDecision.ALLOWED;
         sources.forEach(s -> event.object(AuditObject.document(s.reference())));
@@ -225,7 +262,7 @@ public class ChatTurnService {
         DecisionSummary summary = new DecisionSummary(auditDecision.name(), List.copyOf(rules),
                 decision.policy().shortForm(), patientData, fhirReferences,
                 model.map(LanguageModels.Configured::endpointId).orElse(null), correlationId, receipt.sequence());
-        return new TurnResult.Answered(shown, mode, sources, checked.interventions(), summary);
+        return new TurnResult.Answered(shown, mode, sources, checked.interventions(), summary, modelOutOfService);
     }
 
     private List<Source> retrieve(String query, Application application) {

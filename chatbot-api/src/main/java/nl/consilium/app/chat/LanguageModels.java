@@ -3,6 +3,7 @@ package nl.consilium.app.chat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import nl.consilium.policy.Application;
 import nl.consilium.policy.ModelEndpoint;
@@ -47,9 +48,13 @@ public class LanguageModels {
         }
     }
 
-    /** The first endpoint of the application that is switched on, if any. */
-    public Optional<Configured> forApplication(Application application) {
-        return application.modelEndpoints().stream().map(models::get).filter(m -> m != null).findFirst();
+    /**
+     * The first endpoint of the application that is switched on in this deployment's configuration and not taken
+     * out of service by IT ({@code outOfService}), if any. An endpoint that is out of service is never called.
+     */
+    public Optional<Configured> forApplication(Application application, Set<String> outOfService) {
+        return application.modelEndpoints().stream().filter(id -> !outOfService.contains(id)).map(models::get)
+                .filter(m -> m != null).findFirst();
     }
 
     private static ChatModel build(ModelEndpoint endpoint, ChatProperties.Endpoint settings, ChatProperties properties) {

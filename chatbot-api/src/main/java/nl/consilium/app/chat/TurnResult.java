@@ -12,9 +12,11 @@ public sealed interface TurnResult {
     /**
      * @param answer the answer as displayed to the signed-in user (pseudonyms mapped back to real values)
      * @param mode   how it was produced
+     * @param modelOutOfService the application has a configured model endpoint but IT took it out of service, so
+     *                          the answer is extractive; the UI says so
      */
     record Answered(String answer, AnswerMode mode, List<Source> sources, List<String> checks,
-            DecisionSummary decision) implements TurnResult {
+            DecisionSummary decision, boolean modelOutOfService) implements TurnResult {
     }
 
     record Refused(LocalizedText reason, LocalizedText allowedInstead, DecisionSummary decision)

@@ -18,7 +18,9 @@ public enum Problems {
     AUDIT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Audit log unavailable"),
     MODEL_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "Language model busy"),
     MODEL_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Language model unavailable"),
-    PATIENT_CONTEXT_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Patient record unavailable");
+    PATIENT_CONTEXT_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Patient record unavailable"),
+    UNKNOWN_CONNECTOR(HttpStatus.NOT_FOUND, "Unknown connector"),
+    CONNECTOR_OUT_OF_SERVICE(HttpStatus.SERVICE_UNAVAILABLE, "Connector out of service");
 
     private final HttpStatus status;
     private final String title;
@@ -41,5 +43,15 @@ public enum Problems {
 
     public ProblemException exception(String detail) {
         return new ProblemException(detail(detail));
+    }
+
+    /**
+     * IT took a connector out of service. {@code connector} ({@code epd}, {@code knowledge-base},
+     * {@code model-endpoint}) lets the UI say in the user's language what is unavailable.
+     */
+    public static ProblemException connectorOutOfService(String connector, String detail) {
+        ProblemDetail problem = CONNECTOR_OUT_OF_SERVICE.detail(detail);
+        problem.setProperty("connector", connector);
+        return new ProblemException(problem);
     }
 }

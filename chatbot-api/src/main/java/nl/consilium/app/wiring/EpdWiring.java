@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import nl.consilium.app.chat.PatientRecords;
 import nl.consilium.app.chat.TreatmentRelationships;
 import nl.consilium.app.launch.EpdLaunch;
+import nl.consilium.app.launch.EpdLaunchStore;
 import nl.consilium.ehr.EhrAuth;
 import nl.consilium.ehr.EhrClient;
 import nl.consilium.ehr.EhrClientConfig;
@@ -84,8 +87,8 @@ public class EpdWiring {
      * so without a valid launch no patient data is fetched (the policy refuses with EPD-NO-TREATMENT-RELATIONSHIP).
      */
     @Bean
-    EpdLaunch epdLaunch(EpdProperties properties, Clock clock) {
-        return new EpdLaunch(properties.launchSecret(), clock);
+    EpdLaunch epdLaunch(EpdProperties properties, Clock clock, DataSource dataSource) {
+        return new EpdLaunch(properties.launchSecret(), clock, new EpdLaunchStore(dataSource));
     }
 
     @Bean

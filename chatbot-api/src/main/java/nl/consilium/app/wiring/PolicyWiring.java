@@ -1,8 +1,6 @@
 package nl.consilium.app.wiring;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
+import nl.consilium.app.operations.ServiceSwitches;
 import nl.consilium.policy.CdsIntentClassifier;
 import nl.consilium.policy.Detection;
 import nl.consilium.policy.PersonalDataDetector;
@@ -14,19 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class PolicyWiring {
 
-    /** Applications IT switched out of service at run time (the IT view's switch); empty at start. */
+    /**
+     * The engine reads IT's application switches (PostgreSQL, shared by all instances) on every decision, so an
+     * application taken out of service is refused with APP-OUT-OF-SERVICE from the next request on, everywhere.
+     */
     @Bean
-    OutOfService outOfService() {
-        return new OutOfService(ConcurrentHashMap.newKeySet());
-    }
-
-    /** The live set of switched-off application ids; the engine reads it on every decision. */
-    public record OutOfService(Set<String> applications) {
-    }
-
-    @Bean
-    PolicyEngine policyEngine(UseConditions useConditions, OutOfService outOfService) {
-        return new PolicyEngine(useConditions, () -> Set.copyOf(outOfService.applications()));
+    PolicyEngine policyEngine(UseConditions useConditions, ServiceSwitches switches) {
+        return new PolicyEngine(useConditions, () -> switches.outOfService(ServiceSwitches.Kind.APPLICATION));
     }
 
     @Bean

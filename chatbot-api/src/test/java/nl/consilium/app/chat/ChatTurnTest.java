@@ -247,6 +247,127 @@ class ChatTurnTest {
         assertThat(MODEL.requests()).isEmpty();
     }
 
+    // IT's connector switches (the IT view), on the real chat turn. Each test puts its switch back.
+
+    @Test
+    void aModelEndpointOutOfServiceIsNotCalledAndTheAnswerIsExtractiveAndSaysWhy() {
+        UUID conversation = start("richtlijnen", null);
+        Http it = new Http(port, "it");
+        assertThat(it.put("/api/v1/admin/connectors/model-endpoints/internal-llm/service", "{\"inService\":false}")
+                .statusCode()).isEqualTo(200);
+        try {
+            List<Sse.Event> events = ask(conversation, "Wat is de eerste keus antibioticum bij een CAP?");
+
+            assertThat(MODEL.requests()).isEmpty();
+            JsonNode sources = json.readTree(Sse.first(events, "sources").data());
+            assertThat(sources.path("mode").asString()).isEqualTo("EXTRACTIVE");
+            assertThat(sources.path("modelOutOfService").asBoolean()).isTrue();
+            assertThat(sources.path("sources").size()).isPositive();
+            JsonNode decision = json.readTree(Sse.first(events, "decision").data());
+            assertThat(decision.path("modelEndpoint").isMissingNode() || decision.path("modelEndpoint").isNull())
+                    .as(decision.toString()).isTrue();
+            assertThat(decision.path("rules").toString()).contains(ChatTurnService.MODEL_OUT_OF_SERVICE);
+            String auditRow = jdbc.sql("select * from audit.event where seq = ?")
+                    .param(decision.path("auditSequence").asLong()).query().singleRow().toString();
+            assertThat(auditRow).contains(ChatTurnService.MODEL_OUT_OF_SERVICE);
+        } finally {
+            it.put("/api/v1/admin/connectors/model-endpoints/internal-llm/service", "{\"inService\":true}");
+        }
+        // Back in service: the model answers again.
+        ask(conversation, "Wat is de eerste keus antibioticum bij een CAP?");
+        assertThat(MODEL.requests()).hasSize(1);
+    }
+
+    @Test
+    void withTheEpdOutOfServiceATurnThatNeedsThePatientIsAProblemNeverAnAnswerWithoutThePatient() {
+        UUID summary = start("patientsamenvatting", SandboxEpd.PATIENT_JOHANNA_VAN_DEN_BERG);
+        UUID guidelines = start("richtlijnen", SandboxEpd.PATIENT_JOHANNA_VAN_DEN_BERG);
+        Http it = new Http(port, "it");
+        assertThat(it.put("/api/v1/admin/connectors/epd/service", "{\"inService\":false}").statusCode())
+                .isEqualTo(200);
+        try {
+            HttpResponse<String> response = specialist.post("/api/v1/conversations/" + summary + "/messages",
+                    "{\"text\":\"Maak een samenvatting van het dossier.\"}");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.path("type").asString()).endsWith("/problems/connector-out-of-service");
+            assertThat(problem.path("connector").asString()).isEqualTo("epd");
+            assertThat(problem.path("detail").asString()).contains("patient data is unavailable");
+            assertThat(MODEL.requests()).isEmpty();
+            Long refusals = jdbc.sql("select count(*) from audit.event where event_type = 'CHAT_REQUEST' "
+                            + "and patient_id = ? and ? = any(rule_ids)")
+                    .params(SandboxEpd.PATIENT_JOHANNA_VAN_DEN_BERG, ChatTurnService.EPD_OUT_OF_SERVICE)
+                    .query(Long.class).single();
+            assertThat(refusals).isPositive();
+
+            // The banner is an EPD read too: refused the same way.
+            HttpResponse<String> banner = specialist.get("/api/v1/patients/"
+                    + SandboxEpd.PATIENT_JOHANNA_VAN_DEN_BERG + "/banner");
+            assertThat(banner.statusCode()).isEqualTo(503);
+            assertThat(json.readTree(banner.body()).path("connector").asString()).isEqualTo("epd");
+
+            // An application that reads no patient data is not affected: its turn is decided as always (200 and a
+            // decision event; ask() fails on any problem status).
+            List<Sse.Event> unaffected = ask(guidelines, "Wat is het beleid bij hyperkaliëmie?");
+            assertThat(Sse.names(unaffected)).contains("decision");
+            assertThat(Sse.first(unaffected, "decision").data()).doesNotContain(ChatTurnService.EPD_OUT_OF_SERVICE);
+        } finally {
+            it.put("/api/v1/admin/connectors/epd/service", "{\"inService\":true}");
+        }
+        assertThat(specialist.get("/api/v1/patients/" + SandboxEpd.PATIENT_JOHANNA_VAN_DEN_BERG + "/banner")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withTheKnowledgeBaseOutOfServiceThereIsNoRetrievalAndAClearProblem() {
+        UUID conversation = start("richtlijnen", null);
+        Http it = new Http(port, "it");
+        assertThat(it.put("/api/v1/admin/connectors/knowledge-base/service", "{\"inService\":false}").statusCode())
+                .isEqualTo(200);
+        try {
+            HttpResponse<String> response = specialist.post("/api/v1/conversations/" + conversation + "/messages",
+                    "{\"text\":\"Wat is de eerste keus antibioticum bij een CAP?\"}");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.path("type").asString()).endsWith("/problems/connector-out-of-service");
+            assertThat(problem.path("connector").asString()).isEqualTo("knowledge-base");
+            assertThat(MODEL.requests()).isEmpty();
+        } finally {
+            it.put("/api/v1/admin/connectors/knowledge-base/service", "{\"inService\":true}");
+        }
+        assertThat(Sse.names(ask(conversation, "Wat is de eerste keus antibioticum bij een CAP?"))).contains("token");
+    }
+
+    @Test
+    void theSwitchIsInPostgresqlSoAnotherInstanceOnTheSameDatabaseObeysIt() {
+        // A second, independent store on the same database stands in for the second instance behind the load
+        // balancer: what IT switched through this instance's API holds there too, and the other way round.
+        var otherInstance = new nl.consilium.app.operations.ServiceSwitches(JdbcClient.create(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                        TestDatabase.url("consilium_test_chat"), TestDatabase.USER, "")));
+        Http it = new Http(port, "it");
+        it.put("/api/v1/admin/connectors/knowledge-base/service", "{\"inService\":false}");
+        try {
+            assertThat(otherInstance.inService(nl.consilium.app.operations.ServiceSwitches.Kind.KNOWLEDGE_BASE,
+                    "knowledge-base")).isFalse();
+        } finally {
+            it.put("/api/v1/admin/connectors/knowledge-base/service", "{\"inService\":true}");
+        }
+        otherInstance.set(nl.consilium.app.operations.ServiceSwitches.Kind.APPLICATION, "richtlijnen", false, "it",
+                java.time.Instant.now());
+        try {
+            UUID conversation = start("richtlijnen", null);
+            JsonNode decision = json.readTree(Sse.first(ask(conversation, "Beleid bij delier?"), "decision").data());
+            assertThat(decision.path("rules").toString()).contains("APP-OUT-OF-SERVICE");
+        } finally {
+            otherInstance.set(nl.consilium.app.operations.ServiceSwitches.Kind.APPLICATION, "richtlijnen", true,
+                    "it", java.time.Instant.now());
+        }
+    }
+
     private UUID start(String application, String patient) {
         String body = patient == null ? "{\"applicationId\":\"" + application + "\"}"
                 : "{\"applicationId\":\"" + application + "\",\"patientId\":\"" + patient + "\"}";

@@ -43,6 +43,12 @@ class EpdLaunchEndpointTest {
                 .endsWith("/?application=patientsamenvatting&patient=nl-0002");
         assertThat(launch.confirmed("specialist", "nl-0002")).isTrue();
 
+        // The same link again (a copied URL, a replay): refused, whichever instance it reaches.
+        HttpResponse<String> again = specialist.get(link("nl-0002", "patientsamenvatting", "specialist", now, "nl-0002"));
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(again.body()).path("reason").asString()).isEqualTo("ALREADY_USED");
+
         HttpResponse<String> edited = specialist.get(link("nl-0003", "patientsamenvatting", "specialist", now, "nl-0002"));
         assertThat(edited.statusCode()).isEqualTo(403);
         assertThat(json.readTree(edited.body()).path("reason").asString()).isEqualTo("BAD_SIGNATURE");

@@ -8,12 +8,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 
+import nl.consilium.app.support.AppSchema;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The signed launch against the real PostgreSQL store that all instances share (one-time use, confirmations). */
 class EpdLaunchTest {
 
+    static final String DATABASE = "consilium_test_launch";
+    static final DataSource DB = AppSchema.migrated(DATABASE);
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    final EpdLaunch launch = new EpdLaunch("shared-with-the-epd", Clock.fixed(NOW, ZoneOffset.UTC));
+    final EpdLaunch launch = new EpdLaunch("shared-with-the-epd", Clock.fixed(NOW, ZoneOffset.UTC),
+            new EpdLaunchStore(DB));
 
     String sig(String patient, String application, String user, long iat) {
         return HexFormat.of().formatHex(launch.sign(patient + "|" + application + "|" + user + "|" + iat));
@@ -61,11 +69,70 @@ class EpdLaunchTest {
 
     @Test
     void withoutASecretNoLaunchIsAcceptedAndNothingIsConfirmed() {
-        EpdLaunch unconfigured = new EpdLaunch("", Clock.fixed(NOW, ZoneOffset.UTC));
+        EpdLaunch unconfigured = new EpdLaunch("", Clock.fixed(NOW, ZoneOffset.UTC), new EpdLaunchStore(DB));
 
         assertThatThrownBy(() -> unconfigured.accept("u", "p", "a", "u", "1", "00"))
                 .isInstanceOfSatisfying(EpdLaunch.LaunchRefused.class,
                         e -> assertThat(e.refusal()).isEqualTo(EpdLaunch.Refusal.NOT_CONFIGURED));
         assertThat(unconfigured.confirmed("u", "p")).isFalse();
+    }
+
+    @Test
+    void aLinkWorksOnceAlsoWhenTheSecondUseReachesTheOtherInstance() {
+        // The other instance: its own store and connection on the same database.
+        EpdLaunch other = new EpdLaunch("shared-with-the-epd", Clock.fixed(NOW, ZoneOffset.UTC),
+                new EpdLaunchStore(AppSchema.another(DATABASE)));
+        long iat = NOW.getEpochSecond() - 10;
+        String signature = sig("nl-0003", "brief", "dr.de.wit", iat);
+
+        launch.accept("dr.de.wit", "nl-0003", "brief", "dr.de.wit", Long.toString(iat), signature);
+        assertThat(other.confirmed("dr.de.wit", "nl-0003")).as("confirmation shared between instances").isTrue();
+        assertThat(other.patientsOf("dr.de.wit")).containsExactly("nl-0003");
+
+        assertThatThrownBy(() -> other.accept("dr.de.wit", "nl-0003", "brief", "dr.de.wit", Long.toString(iat),
+                signature))
+                .isInstanceOfSatisfying(EpdLaunch.LaunchRefused.class,
+                        e -> assertThat(e.refusal()).isEqualTo(EpdLaunch.Refusal.ALREADY_USED));
+        assertThatThrownBy(() -> launch.accept("dr.de.wit", "nl-0003", "brief", "dr.de.wit", Long.toString(iat),
+                signature.toUpperCase()))
+                .as("the same signature in upper case is the same link")
+                .isInstanceOfSatisfying(EpdLaunch.LaunchRefused.class,
+                        e -> assertThat(e.refusal()).isEqualTo(EpdLaunch.Refusal.ALREADY_USED));
+    }
+
+    @Test
+    void aRefusedAttemptDoesNotUseUpTheLink() {
+        long iat = NOW.getEpochSecond();
+        String signature = sig("nl-0002", "brief", "dr.smit", iat);
+        assertThatThrownBy(() -> launch.accept("dr.colleague", "nl-0002", "brief", "dr.smit", Long.toString(iat),
+                signature))
+                .isInstanceOfSatisfying(EpdLaunch.LaunchRefused.class,
+                        e -> assertThat(e.refusal()).isEqualTo(EpdLaunch.Refusal.OTHER_USER));
+
+        launch.accept("dr.smit", "nl-0002", "brief", "dr.smit", Long.toString(iat), signature);
+        assertThat(launch.confirmed("dr.smit", "nl-0002")).isTrue();
+    }
+
+    @Test
+    void usedLinksAndLapsedConfirmationsAreDeletedAfterTheirExpiry() {
+        long iat = NOW.getEpochSecond();
+        launch.accept("dr.bakker", "nl-0001", "brief", "dr.bakker", Long.toString(iat),
+                sig("nl-0001", "brief", "dr.bakker", iat));
+
+        // 13 hours later: the link had expired long ago and the 12-hour confirmation has lapsed.
+        Instant later = NOW.plusSeconds(13 * 3600);
+        EpdLaunch tomorrow = new EpdLaunch("shared-with-the-epd", Clock.fixed(later, ZoneOffset.UTC),
+                new EpdLaunchStore(AppSchema.another(DATABASE)));
+        assertThat(tomorrow.confirmed("dr.bakker", "nl-0001")).isFalse();
+        long fresh = later.getEpochSecond();
+        tomorrow.accept("dr.bakker", "nl-0002", "brief", "dr.bakker", Long.toString(fresh),
+                sig("nl-0002", "brief", "dr.bakker", fresh));
+
+        JdbcClient jdbc = JdbcClient.create(DB);
+        assertThat(jdbc.sql("select count(*) from consilium_app.epd_launch_use where keep_until < ?")
+                .param(java.sql.Timestamp.from(later)).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from consilium_app.treatment_relationship where confirmed_until < ?")
+                .param(java.sql.Timestamp.from(later)).query(Long.class).single()).isZero();
+        assertThat(tomorrow.patientsOf("dr.bakker")).containsExactly("nl-0002");
     }
 }

@@ -52,7 +52,7 @@ class SamlRequestAndMetadataTest {
 
     private static SamlProperties properties(List<String> contexts) {
         return new SamlProperties("consilium", "https://consilium.ziekenhuis.test", null, null, null, null, Map.of(),
-                contexts, null, null, null);
+                contexts, null, null, List.of());
     }
 
     @Test

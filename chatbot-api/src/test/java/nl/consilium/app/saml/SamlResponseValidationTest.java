@@ -16,7 +16,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import nl.consilium.app.security.CurrentUser;
+import nl.consilium.app.security.DisplayNamed;
 import nl.consilium.app.security.saml.AssertionReplayCache;
+import nl.consilium.app.support.AppSchema;
 import nl.consilium.app.security.saml.IdpMetadata;
 import nl.consilium.app.security.saml.SamlAuthenticationProvider;
 import nl.consilium.app.security.saml.SamlProperties;
@@ -77,10 +79,10 @@ class SamlResponseValidationTest {
     private SamlAuthenticationProvider provider(List<String> requiredContexts) {
         properties = new SamlProperties("consilium", "https://consilium.ziekenhuis.test", null, null, null, "Role",
                 Map.of("arts", "clinician", "privacy", "compliance-officer", "ict", "it-admin"), requiredContexts,
-                Duration.ofSeconds(60), Duration.ofHours(12), 1000);
+                Duration.ofSeconds(60), Duration.ofHours(12), List.of("displayName", "cn"));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        return new SamlAuthenticationProvider(new SamlResponseValidator(clock), new AssertionReplayCache(clock, 1000),
-                properties, () -> new IdpMetadata(IDP, IDP + "/sso", List.of(idpKeys.certificate())));
+        return new SamlAuthenticationProvider(new SamlResponseValidator(clock),
+                new AssertionReplayCache(replayDatabase(), clock), properties, () -> new IdpMetadata(IDP, IDP + "/sso", List.of(idpKeys.certificate())));
     }
 
     private static TestIdp.Spec good() {
@@ -286,6 +288,70 @@ class SamlResponseValidationTest {
         assertThat(signIn(xml).isAuthenticated()).isTrue();
 
         refused(() -> signIn(xml), SamlRejection.REPLAYED, "already been used");
+    }
+
+    @Test
+    void anAssertionUsedAtOneInstanceIsRefusedAtTheOther() {
+        // Two providers with their own replay-cache stores and connections on the same database: the two
+        // instances behind the load balancer.
+        SamlAuthenticationProvider other = new SamlAuthenticationProvider(
+                new SamlResponseValidator(Clock.fixed(NOW, ZoneOffset.UTC)),
+                new AssertionReplayCache(AppSchema.another(REPLAY_DATABASE), Clock.fixed(NOW, ZoneOffset.UTC)),
+                properties, () -> new IdpMetadata(IDP, IDP + "/sso", List.of(idpKeys.certificate())));
+        String xml = signedAssertion(good());
+        assertThat(signIn(xml).isAuthenticated()).isTrue();
+
+        Saml2RedirectAuthenticationRequest request = Saml2RedirectAuthenticationRequest
+                .withRelyingPartyRegistration(registration).id(REQUEST_ID).samlRequest("unused")
+                .authenticationRequestUri(IDP + "/sso").build();
+        refused(() -> other.authenticate(new Saml2AuthenticationToken(registration, xml, request)),
+                SamlRejection.REPLAYED, "already been used");
+    }
+
+    @Test
+    void expiredAssertionIdsAreForgottenAndTheirRowsDeleted() {
+        javax.sql.DataSource database = replayDatabase();
+        AssertionReplayCache now = new AssertionReplayCache(database, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(now.firstUse(IDP, "ID_expiring", NOW.plusSeconds(60))).isTrue();
+        assertThat(now.firstUse(IDP, "ID_expiring", NOW.plusSeconds(60))).isFalse();
+
+        // Ten minutes later the id has expired: its row is deleted at the next sign-in (an assertion with that id
+        // would be refused as expired by then anyway).
+        AssertionReplayCache later = new AssertionReplayCache(AppSchema.another(REPLAY_DATABASE),
+                Clock.fixed(NOW.plusSeconds(600), ZoneOffset.UTC));
+        assertThat(later.firstUse(IDP, "ID_other", NOW.plusSeconds(900))).isTrue();
+        Long left = org.springframework.jdbc.core.simple.JdbcClient.create(database)
+                .sql("select count(*) from consilium_app.saml_assertion_use where assertion_id = 'ID_expiring'")
+                .query(Long.class).single();
+        assertThat(left).isZero();
+    }
+
+    @Test
+    void theDisplayNameComesFromTheConfiguredAttributeAndFallsBackToTheNameId() {
+        Document document = idp.document(good(), Map.of("displayName", "Dr. J. Jansen (internist)"));
+        idp.sign(TestIdp.assertion(document));
+        Authentication named = signIn(TestIdp.xml(document));
+        assertThat(named.getPrincipal()).isInstanceOfSatisfying(DisplayNamed.class,
+                p -> assertThat(p.displayName()).isEqualTo("Dr. J. Jansen (internist)"));
+        assertThat(named.getName()).isEqualTo("j.jansen");
+
+        // The second attribute in the list is used when the first is absent.
+        Document cn = idp.document(good(), Map.of("cn", "Jan Jansen"));
+        idp.sign(TestIdp.assertion(cn));
+        assertThat(((DisplayNamed) signIn(TestIdp.xml(cn)).getPrincipal()).displayName()).isEqualTo("Jan Jansen");
+
+        Authentication unnamed = signIn(signedAssertion(good()));
+        assertThat(((DisplayNamed) unnamed.getPrincipal()).displayName()).isEqualTo("j.jansen");
+    }
+
+    private static final String REPLAY_DATABASE = "consilium_test_saml_replay";
+    private static javax.sql.DataSource replayDatabase;
+
+    private static synchronized javax.sql.DataSource replayDatabase() {
+        if (replayDatabase == null) {
+            replayDatabase = AppSchema.migrated(REPLAY_DATABASE);
+        }
+        return replayDatabase;
     }
 
     @Test

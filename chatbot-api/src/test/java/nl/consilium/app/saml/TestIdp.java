@@ -85,10 +85,18 @@ final class TestIdp {
     }
 
     Document document(Spec spec) {
+        return document(spec, java.util.Map.of());
+    }
+
+    /** @param attributes further attributes (Name to one value) beside the roles, e.g. a display name */
+    Document document(Spec spec, java.util.Map<String, String> attributes) {
         StringBuilder roles = new StringBuilder();
         for (String role : spec.roles()) {
             roles.append("<saml:AttributeValue>").append(role).append("</saml:AttributeValue>");
         }
+        StringBuilder others = new StringBuilder();
+        attributes.forEach((name, value) -> others.append("<saml:Attribute Name=\"").append(name)
+                .append("\"><saml:AttributeValue>").append(value).append("</saml:AttributeValue></saml:Attribute>"));
         String xml = """
                 <samlp:Response xmlns:samlp="%s" xmlns:saml="%s" ID="%s" Version="2.0" IssueInstant="%s" \
                 Destination="%s" InResponseTo="%s">\
@@ -105,12 +113,12 @@ final class TestIdp {
                 <saml:AuthnStatement AuthnInstant="%s" SessionIndex="session-1"><saml:AuthnContext>\
                 <saml:AuthnContextClassRef>%s</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>\
                 <saml:AttributeStatement><saml:Attribute Name="Role" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic">\
-                %s</saml:Attribute></saml:AttributeStatement>\
+                %s</saml:Attribute>%s</saml:AttributeStatement>\
                 </saml:Assertion></samlp:Response>""".formatted(PROTOCOL, ASSERTION, spec.responseId(),
                 spec.issueInstant(), spec.destination(), spec.inResponseTo(), spec.issuer(), spec.assertionId(),
                 spec.issueInstant(), spec.issuer(), spec.nameId(), spec.inResponseTo(), spec.notOnOrAfter(),
                 spec.recipient(), spec.notBefore(), spec.notOnOrAfter(), spec.audience(), spec.authnInstant(),
-                spec.authnContextClassRef(), roles);
+                spec.authnContextClassRef(), roles, others);
         return parse(xml);
     }
 

@@ -16,7 +16,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.saml2.provider.service.authentication.AbstractSaml2AuthenticationRequest;
-import org.springframework.security.saml2.provider.service.authentication.DefaultSaml2AuthenticatedPrincipal;
 import org.springframework.security.saml2.provider.service.authentication.Saml2Authentication;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationException;
 import org.springframework.security.saml2.provider.service.authentication.Saml2AuthenticationToken;
@@ -92,12 +91,25 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         Map<String, List<Object>> attributes = new java.util.HashMap<>();
         assertion.attributes().forEach((k, v) -> attributes.put(k, List.copyOf(v)));
-        DefaultSaml2AuthenticatedPrincipal principal = new DefaultSaml2AuthenticatedPrincipal(assertion.nameId(),
-                attributes, assertion.sessionIndex() == null ? List.of() : List.of(assertion.sessionIndex()));
+        SamlPrincipal principal = new SamlPrincipal(assertion.nameId(), attributes,
+                assertion.sessionIndex() == null ? List.of() : List.of(assertion.sessionIndex()),
+                displayName(assertion));
         principal.setRelyingPartyRegistrationId(registration.getRegistrationId());
         LOG.info("SAML sign-in of '{}' with roles {} (authentication context {})", assertion.nameId(), roles,
                 assertion.authnContextClassRef());
         return new Saml2Authentication(principal, token.getSaml2Response(), authorities);
+    }
+
+    /** The first non-blank value of the first configured display-name attribute present; null: use the NameID. */
+    private String displayName(ValidatedAssertion assertion) {
+        for (String attribute : properties.displayNameAttributes()) {
+            for (String value : assertion.attributes().getOrDefault(attribute, List.of())) {
+                if (value != null && !value.isBlank()) {
+                    return value.strip();
+                }
+            }
+        }
+        return null;
     }
 
     private Set<String> roles(List<String> values) {

@@ -2,6 +2,8 @@ package nl.consilium.app.security.saml;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import nl.consilium.app.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 public class SamlConfiguration {
 
     @Bean
-    SamlSignIn samlSignIn(SamlProperties properties, SecurityProperties security, ObjectProvider<Clock> clock) {
+    SamlSignIn samlSignIn(SamlProperties properties, SecurityProperties security, ObjectProvider<Clock> clock,
+            DataSource dataSource) {
         if (!security.demoAccounts().isEmpty()) {
             throw new IllegalStateException("consilium.security.demo-accounts are set while the mode is SAML2: "
                     + "local accounts are impossible in a hospital deployment; remove them (is the demo profile "
@@ -30,7 +33,9 @@ public class SamlConfiguration {
         } else if (idp.metadataLocation() == null || idp.metadataLocation().isBlank()) {
             throw new IllegalStateException("consilium.saml.idp.metadata-location is not set");
         }
-        return new SamlSignIn(properties, metadata, SigningCredential.load(properties.signing()), time);
+        // The replay cache is in PostgreSQL so that all instances refuse an assertion used at any of them.
+        return new SamlSignIn(properties, metadata, SigningCredential.load(properties.signing()),
+                new AssertionReplayCache(dataSource, time), time);
     }
 
     /**

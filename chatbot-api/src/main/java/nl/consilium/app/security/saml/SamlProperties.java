@@ -26,12 +26,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew                 tolerance on NotBefore/NotOnOrAfter between the IdP's clock and ours
  * @param maxAuthenticationAge      an assertion whose AuthnInstant is older than this is refused (a stale login
  *                                  replayed through the IdP session)
- * @param replayCacheMaxEntries     bound on the in-memory cache of consumed assertion ids
+ * @param displayNameAttributes     the assertion attributes (Name or FriendlyName) whose first value is the name shown
+ *                                  in the UI's header, in order of preference; none present: the NameID
  */
 @ConfigurationProperties("consilium.saml")
 public record SamlProperties(String registrationId, String baseUrl, String entityId, Idp idp, Signing signing,
         String roleAttribute, Map<String, String> roleMapping, List<String> requiredAuthnContextClassRefs,
-        Duration clockSkew, Duration maxAuthenticationAge, Integer replayCacheMaxEntries) {
+        Duration clockSkew, Duration maxAuthenticationAge, List<String> displayNameAttributes) {
 
     public SamlProperties {
         registrationId = registrationId == null || registrationId.isBlank() ? "consilium" : registrationId;
@@ -43,7 +44,12 @@ public record SamlProperties(String registrationId, String baseUrl, String entit
                         .toList();
         clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         maxAuthenticationAge = maxAuthenticationAge == null ? Duration.ofHours(12) : maxAuthenticationAge;
-        replayCacheMaxEntries = replayCacheMaxEntries == null ? 100_000 : replayCacheMaxEntries;
+        // Same empty-variable rule as above; default: the common names for "full name" (ADFS/Entra, LDAP).
+        displayNameAttributes = displayNameAttributes == null ? List.of() : displayNameAttributes.stream()
+                .filter(a -> a != null && !a.isBlank()).map(String::strip).toList();
+        if (displayNameAttributes.isEmpty()) {
+            displayNameAttributes = List.of("displayName", "cn");
+        }
     }
 
     /**

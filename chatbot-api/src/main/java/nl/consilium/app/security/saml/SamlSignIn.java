@@ -57,7 +57,8 @@ public final class SamlSignIn {
     private final Saml2AuthenticationRequestRepository<AbstractSaml2AuthenticationRequest> requests =
             new HttpSessionSaml2AuthenticationRequestRepository();
 
-    public SamlSignIn(SamlProperties properties, IdpMetadataSource idp, SigningCredential credential, Clock clock) {
+    public SamlSignIn(SamlProperties properties, IdpMetadataSource idp, SigningCredential credential,
+            AssertionReplayCache replayCache, Clock clock) {
         this.properties = properties;
         if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
             throw new IllegalStateException("consilium.saml.base-url is not set: the public URL of Consilium "
@@ -67,7 +68,7 @@ public final class SamlSignIn {
         this.idp = idp;
         this.registrations = id -> properties.registrationId().equals(id) ? registration() : null;
         this.provider = new SamlAuthenticationProvider(new SamlResponseValidator(clock),
-                new AssertionReplayCache(clock, properties.replayCacheMaxEntries()), properties, idp);
+                replayCache, properties, idp);
         this.requestResolver = new SamlAuthenticationRequestResolver(registrations, properties, credential);
     }
 

@@ -14,7 +14,7 @@ import nl.consilium.app.chat.TreatmentRelationships;
 import nl.consilium.app.security.CurrentUser;
 import nl.consilium.app.security.Roles;
 import nl.consilium.app.web.Problems;
-import nl.consilium.app.wiring.PolicyWiring.OutOfService;
+import nl.consilium.app.operations.ServiceSwitches;
 import nl.consilium.audit.AuditAction;
 import nl.consilium.audit.AuditActor;
 import nl.consilium.audit.AuditDecision;
@@ -55,19 +55,19 @@ public class PatientViewController {
     private final TreatmentRelationships treatmentRelationships;
     private final Conversations conversations;
     private final UseConditions useConditions;
-    private final OutOfService outOfService;
+    private final ServiceSwitches switches;
     private final AuditTrail audit;
     private final ApplicationAccess access;
     private final Clock clock = Clock.systemDefaultZone();
 
     public PatientViewController(EhrClient ehr, TreatmentRelationships treatmentRelationships,
-            Conversations conversations, UseConditions useConditions, OutOfService outOfService, AuditTrail audit,
+            Conversations conversations, UseConditions useConditions, ServiceSwitches switches, AuditTrail audit,
             ApplicationAccess access) {
         this.ehr = ehr;
         this.treatmentRelationships = treatmentRelationships;
         this.conversations = conversations;
         this.useConditions = useConditions;
-        this.outOfService = outOfService;
+        this.switches = switches;
         this.audit = audit;
         this.access = access;
     }
@@ -86,6 +86,7 @@ public class PatientViewController {
             throw Problems.APPLICATION_NOT_PERMITTED.exception("The patient banner is for clinicians");
         }
         requireTreatmentRelationship(user, patientId);
+        requireEpdInService();
         PatientContext context;
         try {
             context = ehr.patientContext(new ContextRequest(patientId, Set.of("Patient"), TimeWindow.lastYears(1, clock),
@@ -128,7 +129,7 @@ public class PatientViewController {
         Conversations.Active conversation = conversations.get(user.id(), id);
         Application application = useConditions.application(conversation.applicationId())
                 .filter(Application::enabled)
-                .filter(a -> !outOfService.applications().contains(a.id()))
+                .filter(a -> switches.inService(ServiceSwitches.Kind.APPLICATION, a.id()))
                 .orElseThrow(() -> Problems.UNKNOWN_APPLICATION.exception(
                         "The conversation's application is not in service"));
         access.requireRole(application, user);
@@ -139,6 +140,7 @@ public class PatientViewController {
         String patientId = conversation.patientId().orElseThrow(() -> Problems.INVALID_REQUEST.exception(
                 "This conversation has no patient context"));
         requireTreatmentRelationship(user, patientId);
+        requireEpdInService();
         LabSeries series;
         try {
             series = ehr.labSeries(patientId, loinc, TimeWindow.lastYears(5, clock), application.fhirResourceTypes(),
@@ -152,6 +154,14 @@ public class PatientViewController {
         record(user, patientId, application, "chatbot-api/lab-trend",
                 series.points().stream().map(LabSeries.Point::reference).toList(), http);
         return series;
+    }
+
+    /** IT switched the EPD connection off: no read at all, and the UI says patient data is unavailable. */
+    private void requireEpdInService() {
+        if (!switches.inService(ServiceSwitches.Kind.EPD, ServiceSwitches.EPD)) {
+            throw Problems.connectorOutOfService("epd", "The EPD connection is out of service (switched off by "
+                    + "hospital IT): patient data is unavailable");
+        }
     }
 
     private void requireTreatmentRelationship(CurrentUser user, String patientId) {

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.consilium.app.security.CurrentUser;
+import nl.consilium.app.security.DisplayNamed;
 import nl.consilium.app.security.SecurityMode;
 import nl.consilium.app.security.SecurityProperties;
 import nl.consilium.policy.UseConditions;
@@ -43,12 +44,14 @@ public class SessionController {
         CurrentUser user = CurrentUser.of(authentication);
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Csrf csrf = token == null ? null : new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken());
-        return new Me(user.id(), displayName(user.id()), new TreeSet<>(user.roles()), csrf,
+        String displayName = authentication.getPrincipal() instanceof DisplayNamed named ? named.displayName()
+                : displayName(user.id());
+        return new Me(user.id(), displayName, new TreeSet<>(user.roles()), csrf,
                 useConditions.deployment(), useConditions.version(), security.mode() == SecurityMode.DEMO);
     }
 
     private String displayName(String userId) {
-        // Demo accounts carry a display name; with SAML2 the IdP's name attribute will take this place.
+        // Demo accounts carry a display name in the configuration; SAML2 principals carry the IdP's (DisplayNamed).
         List<SecurityProperties.DemoAccount> accounts = security.demoAccounts();
         return accounts.stream().filter(a -> a.username().equals(userId) && a.displayName() != null)
                 .map(SecurityProperties.DemoAccount::displayName).findFirst().orElse(userId);
