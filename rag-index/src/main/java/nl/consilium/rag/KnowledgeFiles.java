@@ -48,7 +48,26 @@ public final class KnowledgeFiles {
         if (meta.isEmpty()) {
             return Optional.empty();
         }
-        String name = file.getFileName().toString();
+        return Optional.of(build(file.getFileName().toString(), format, bytes, meta, requestedState));
+    }
+
+    /**
+     * A file received over the management API: metadata given with the upload (same keys as the
+     * front matter; blank values ignored) wins over what the file says about itself.
+     */
+    public static DocumentUpload upload(String fileName, byte[] bytes, Map<String, String> given, ApprovalState requestedState) {
+        DocumentFormat format = DocumentFormat.fromFileName(fileName);
+        Map<String, String> meta = metadata(format, bytes);
+        given.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                meta.put(key, value.strip());
+            }
+        });
+        return build(fileName, format, bytes, meta, requestedState);
+    }
+
+    private static DocumentUpload build(String name, DocumentFormat format, byte[] bytes, Map<String, String> meta,
+                                        ApprovalState requestedState) {
         String id = meta.getOrDefault("id", name.replaceFirst("\\.[^.]+$", ""));
         LocalDate review = null;
         if (meta.containsKey("review_date")) {
@@ -69,7 +88,7 @@ public final class KnowledgeFiles {
         } catch (IllegalArgumentException e) {
             throw new IngestionException(IngestionException.Reason.INVALID_METADATA, name + ": " + e.getMessage(), e);
         }
-        return Optional.of(new DocumentUpload(metadata, format, bytes, requestedState));
+        return new DocumentUpload(metadata, format, bytes, requestedState);
     }
 
     /** All self-describing files of a directory (not recursive), in name order; others are skipped. */

@@ -20,7 +20,10 @@ public enum Problems {
     MODEL_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Language model unavailable"),
     PATIENT_CONTEXT_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "Patient record unavailable"),
     UNKNOWN_CONNECTOR(HttpStatus.NOT_FOUND, "Unknown connector"),
-    CONNECTOR_OUT_OF_SERVICE(HttpStatus.SERVICE_UNAVAILABLE, "Connector out of service");
+    CONNECTOR_OUT_OF_SERVICE(HttpStatus.SERVICE_UNAVAILABLE, "Connector out of service"),
+    KNOWLEDGE_DOCUMENT_NOT_FOUND(HttpStatus.NOT_FOUND, "Knowledge document not found"),
+    KNOWLEDGE_DOCUMENT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Knowledge document refused"),
+    KNOWLEDGE_DOCUMENT_RETIRED(HttpStatus.CONFLICT, "Knowledge document is retired");
 
     private final HttpStatus status;
     private final String title;

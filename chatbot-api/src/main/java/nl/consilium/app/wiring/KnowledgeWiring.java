@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import nl.consilium.app.security.Roles;
 import nl.consilium.audit.AuditActor;
 import nl.consilium.audit.AuditAction;
 import nl.consilium.audit.AuditEvent;
@@ -85,29 +86,40 @@ public class KnowledgeWiring {
         log.info("Knowledge loaded from {}: {} added or replaced, {} unchanged", directory, added, unchanged);
     }
 
-    /** Every change to the knowledge base is an audit record (who approved or retired which document). */
+    /**
+     * Every change to the knowledge base is an audit record: who added, replaced, approved or retired
+     * which document, or whose file was refused. It is written inside the knowledge base's transaction,
+     * so if the audit log cannot take it the change is rolled back.
+     */
     private static KnowledgeAuditListener auditing(AuditLog auditLog) {
         return event -> {
-            AuditEvent.Builder builder = AuditEvent.builder(AuditEventType.CONFIGURATION_CHANGED,
-                            AuditActor.system("knowledge-base"))
-                    .action(AuditAction.UPDATE)
+            if (event instanceof KnowledgeEvent.DocumentUnchanged) {
+                return;
+            }
+            AuditActor actor = event.actor().startsWith("system:")
+                    ? AuditActor.system(event.actor().substring("system:".length()))
+                    : new AuditActor(event.actor(), event.actor(), Roles.IT_ADMIN);
+            AuditEvent.Builder builder = AuditEvent.builder(AuditEventType.CONFIGURATION_CHANGED, actor)
                     .outcome(event instanceof KnowledgeEvent.DocumentRejected ? AuditOutcome.MINOR_FAILURE
                             : AuditOutcome.SUCCESS)
-                    .occurredAt(java.time.Instant.now());
+                    .occurredAt(event.at());
             switch (event) {
-                case KnowledgeEvent.DocumentAdded e -> builder.object(AuditObject.document("KnowledgeDocument/"
-                        + e.documentId()));
-                case KnowledgeEvent.DocumentReplaced e -> builder.object(AuditObject.document("KnowledgeDocument/"
-                        + e.documentId()));
-                case KnowledgeEvent.DocumentUnchanged e -> {
-                    return;
-                }
-                case KnowledgeEvent.DocumentStateChanged e -> builder.object(AuditObject.document("KnowledgeDocument/"
-                        + e.documentId()));
-                case KnowledgeEvent.DocumentRejected e -> builder.object(AuditObject.document("KnowledgeSource/"
-                        + e.sourceId()));
+                case KnowledgeEvent.DocumentAdded e -> builder.action(AuditAction.CREATE).ruleId("KB-DOCUMENT-ADDED")
+                        .object(document(e.documentId()));
+                case KnowledgeEvent.DocumentReplaced e -> builder.action(AuditAction.UPDATE).ruleId("KB-DOCUMENT-REPLACED")
+                        .object(document(e.documentId()));
+                case KnowledgeEvent.DocumentStateChanged e -> builder.action(AuditAction.UPDATE)
+                        .ruleId("KB-DOCUMENT-" + e.to().name()).object(document(e.documentId()));
+                case KnowledgeEvent.DocumentRejected e -> builder.action(AuditAction.CREATE)
+                        .ruleId("KB-DOCUMENT-REJECTED-" + e.reason().name().replace('_', '-'))
+                        .object(AuditObject.document("KnowledgeSource/" + e.sourceId()));
+                case KnowledgeEvent.DocumentUnchanged e -> throw new IllegalStateException("not audited");
             }
             auditLog.append(builder.build());
         };
+    }
+
+    private static AuditObject document(java.util.UUID id) {
+        return AuditObject.document("KnowledgeDocument/" + id);
     }
 }

@@ -27,6 +27,20 @@ public record Http(int port, String user) {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A multipart/form-data POST with one file part and text fields, as a browser form sends it. */
+    public HttpResponse<String> upload(String path, String fileName, byte[] content, java.util.Map<String, String> fields) {
+        String boundary = "consilium-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public HttpResponse<String> send(String method, String path) {
         return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
