@@ -160,7 +160,7 @@ function renderConnectors() {
         el('td', { class: 'small' }, c.changedBy ? t('i.changedBy', { who: c.changedBy, when: fmtTime(c.changedAt) }) : t('i.neverChanged')),
         el('td', {}, el('button', { type: 'button', class: c.inService ? 'danger' : '', 'data-connector-switch': connectorKey(c),
           'aria-label': `${t(c.inService ? 'i.takeOut' : 'i.putBack')}: ${connectorName(c)}`,
-          onclick: () => flipConnector(c, !c.inService) }, t(c.inService ? 'i.takeOut' : 'i.putBack')))))))),
+          onclick: () => flipConnector(c, !c.inService) }, t(c.inService ? 'i.takeOut' : 'i.putBack'))))))),
     el('p', { class: 'small muted' }, t('i.connectorsNote')));
 }
 

@@ -116,6 +116,44 @@ final class Browser implements AutoCloseable {
         return String.valueOf(result);
     }
 
+    /** axe-core's script, from the axe-core jar on the test classpath (nothing is fetched at run time). */
+    private static final String AXE = axeScript();
+
+    private static String axeScript() {
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs axe-core against the page as it is now (WCAG 2.0/2.1/2.2 A and AA rules plus axe's best practices) and
+     * returns the violations of impact serious or critical, one line each: rule, impact, help and the first
+     * offending elements. An empty list is a pass.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+            js.executeScript(AXE);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations'],
+                    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
+                  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' -> '
+                      + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' [' + (n.failureSummary || '').replace(/\s+/g, ' ') + ']').join('; '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        return (List<String>) result;
+    }
+
     /** Writes a screenshot only when CONSILIUM_SCREENSHOTS names a directory (relative: to the repository root). */
     void screenshot(String name, int height) {
         Optional<String> dir = Optional.ofNullable(System.getProperty("CONSILIUM_SCREENSHOTS"))

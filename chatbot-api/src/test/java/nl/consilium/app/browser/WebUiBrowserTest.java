@@ -177,6 +177,7 @@ class WebUiBrowserTest {
         browser.textAppears("#patient-marker", "geen patiëntgegevens");
 
         browser.screenshot("specialist.png", 1250);
+        assertThat(browser.accessibilityViolations()).as("axe-core: specialist screen").isEmpty();
     }
 
     @Test
@@ -285,6 +286,7 @@ class WebUiBrowserTest {
         assertThat(browser.fetch("GET", "/api/v1/conversations")).isEqualTo("200 []");
 
         browser.screenshot("compliance.png", 2300);
+        assertThat(browser.accessibilityViolations()).as("axe-core: compliance console").isEmpty();
     }
 
     @Test
@@ -309,6 +311,7 @@ class WebUiBrowserTest {
         assertThat(refused.body()).contains("event:refusal").contains("APP-OUT-OF-SERVICE");
 
         browser.screenshot("it.png", 2000);
+        assertThat(browser.accessibilityViolations()).as("axe-core: IT view").isEmpty();
 
         browser.clickable("button[data-switch=richtlijnen]").click();
         browser.acceptConfirm();
@@ -348,6 +351,55 @@ class WebUiBrowserTest {
         assertThat(new Http(port, "compliance").get("/api/v1/conversations/" + guidelines + "/labs/2160-0")
                 .statusCode()).isEqualTo(404);
         assertThat(new Http(port, "specialist").get("/api/v1/admin/connections").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(10)
+    void itTakesTheEpdOutOfServiceAndTheSpecialistIsToldPatientDataIsUnavailable() {
+        Http it = new Http(port, "it");
+        try {
+            browser.signIn("it", "/it.html");
+            browser.textAppears("span[data-connector-state=epd]", "In dienst");
+            assertThat(browser.text("#connectors")).contains("Kennisbank").contains("Taalmodel-endpoint internal-llm")
+                    .contains("nooit");
+            browser.clickable("button[data-connector-switch=epd]").click();
+            browser.acceptConfirm();
+            browser.textAppears("span[data-connector-state=epd]", "Uit dienst");
+            assertThat(browser.visible("#connector-status").getText()).contains("EPD (FHIR)").contains("gelogd");
+            assertThat(browser.text("#connectors")).contains("it, ");
+            assertThat(connectorInService(it, "epd")).isFalse();
+            assertThat(browser.accessibilityViolations()).as("axe-core: IT view, connector switched").isEmpty();
+
+            // The specialist: the banner says patient data is unavailable, and a question that needs the patient
+            // gets a readable problem, never an answer as if there were no patient.
+            browser.signIn("specialist", "/");
+            new Select(browser.visible("#patient")).selectByValue("nl-0001");
+            browser.clickable("#apps button[data-app=patientsamenvatting]").click();
+            browser.textAppears("#patient-banner", "koppeling met het EPD is door ICT uit dienst genomen");
+            assertThat(browser.text("#patient-marker")).contains("niet beschikbaar");
+            browser.visible("#question").sendKeys("Vat de actuele problemen samen.");
+            browser.clickable("#send").click();
+            browser.textAppears("#log .msg.assistant .problem", "Patiëntgegevens zijn nu niet beschikbaar");
+            assertThat(browser.text("#log .msg.assistant")).doesNotContain("Extractief antwoord");
+            assertThat(browser.accessibilityViolations()).as("axe-core: specialist screen, EPD off").isEmpty();
+
+            browser.signIn("it", "/it.html");
+            browser.clickable("button[data-connector-switch=epd]").click();
+            browser.acceptConfirm();
+            browser.textAppears("span[data-connector-state=epd]", "In dienst");
+            assertThat(connectorInService(it, "epd")).isTrue();
+        } finally {
+            it.put("/api/v1/admin/connectors/epd/service", "{\"inService\":true}");
+        }
+    }
+
+    private boolean connectorInService(Http it, String connector) {
+        for (JsonNode state : json.readTree(it.get("/api/v1/admin/connectors").body())) {
+            if (state.path("connector").asString().equals(connector)) {
+                return state.path("inService").asBoolean();
+            }
+        }
+        throw new AssertionError("no state for " + connector);
     }
 
     private boolean serviceState(Http it, String application) {
