@@ -28,6 +28,7 @@ import nl.consilium.rag.retrieve.ReciprocalRankFusion;
 import nl.consilium.rag.store.ChunkHit;
 import nl.consilium.rag.store.KnowledgeStore;
 import nl.consilium.rag.store.PreparedDocument;
+import nl.consilium.rag.store.opensearch.OpenSearchKnowledgeStore;
 import nl.consilium.rag.store.postgres.PostgresKnowledgeStore;
 import org.springframework.ai.rag.retrieval.search.DocumentRetriever;
 
@@ -63,6 +64,34 @@ public final class KnowledgeBase implements AutoCloseable {
                                          KnowledgeAuditListener audit, KnowledgeBaseSettings settings) {
         return new KnowledgeBase(new PostgresKnowledgeStore(dataSource, settings.schema(), settings.efSearch()),
                 embeddings, audit, settings);
+    }
+
+    /**
+     * A knowledge base on OpenSearch (BM25 with Dutch/English analysers, k-NN HNSW with the
+     * {@code lucene} engine; needs the k-NN plugin on the cluster). The indexes
+     * {@code PREFIX-documents}, {@code PREFIX-chunks} and {@code PREFIX-meta} are created if missing;
+     * the embedding model is recorded on first use and a different one is refused with
+     * {@link EmbeddingModelMismatchException}. {@link KnowledgeBaseSettings#schema()} is not used.
+     *
+     * @throws KnowledgeStoreException when the cluster cannot be reached
+     */
+    public static KnowledgeBase opensearch(OpenSearchConnection connection, KnowledgeEmbeddingModel embeddings,
+                                           KnowledgeAuditListener audit, KnowledgeBaseSettings settings) {
+        OpenSearchKnowledgeStore store = new OpenSearchKnowledgeStore(connection, settings.efSearch());
+        try {
+            return new KnowledgeBase(store, embeddings, audit, settings);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the indexes of an OpenSearch knowledge base (evaluations, tests). Refuses the default
+     * production prefix {@link OpenSearchConnection#DEFAULT_INDEX_PREFIX}.
+     */
+    public static void dropOpenSearchIndexes(OpenSearchConnection connection) {
+        OpenSearchKnowledgeStore.drop(connection);
     }
 
     public KnowledgeBaseSettings settings() {
@@ -232,6 +261,7 @@ public final class KnowledgeBase implements AutoCloseable {
     @Override
     public void close() {
         searchThreads.close();
+        store.close();
     }
 
     // ---- preparation ------------------------------------------------------------------------------

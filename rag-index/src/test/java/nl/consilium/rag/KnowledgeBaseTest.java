@@ -1,250 +1,54 @@
 package nl.consilium.rag;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.ai.document.Document;
-import org.springframework.ai.rag.Query;
 
-class KnowledgeBaseTest {
+/** {@link KnowledgeBaseContract} on PostgreSQL (pgvector + full text), one fresh schema per store. */
+class KnowledgeBaseTest extends KnowledgeBaseContract {
 
-    private static DataSource ds;
-    private static String schema;
-    private static KnowledgeBase kb;
-    private static final List<KnowledgeEvent> events = new CopyOnWriteArrayList<>();
+    private DataSource ds;
+    private final List<String> schemas = new ArrayList<>();
 
-    @BeforeAll
-    static void setUp() throws Exception {
+    @Override
+    protected KnowledgeBase openFresh(KnowledgeEmbeddingModel model, KnowledgeAuditListener audit) throws Exception {
         ds = TestDatabase.dataSource();
-        schema = TestDatabase.freshSchema("kb_test");
+        String schema = TestDatabase.freshSchema(schemas.isEmpty() ? "kb_test" : "kb_audit");
         KnowledgeSchema.migrate(ds, schema, 384);
-        kb = KnowledgeBase.postgres(ds, SharedModel.bundled(), events::add, KnowledgeBaseSettings.defaults().withSchema(schema));
+        schemas.add(schema);
+        return KnowledgeBase.postgres(ds, model, audit, KnowledgeBaseSettings.defaults().withSchema(schema));
     }
 
-    @AfterAll
-    static void tearDown() {
-        kb.close();
-        KnowledgeSchema.drop(ds, schema);
+    @Override
+    protected KnowledgeBase reopenMain(KnowledgeEmbeddingModel model) {
+        return KnowledgeBase.postgres(ds, model, KnowledgeAuditListener.NONE, KnowledgeBaseSettings.defaults().withSchema(schemas.getFirst()));
     }
 
-    static DocumentMetadata meta(String source, String key, String version, Language language) {
-        return new DocumentMetadata(source, key, null, "Vakgroep Test", version, language, LocalDate.of(2027, 1, 1),
-                "CC BY 4.0 — fictief", "https://intranet.test/" + key);
-    }
-
-    static DocumentUpload md(String source, String key, String version, String text, ApprovalState state) {
-        return new DocumentUpload(meta(source, key, version, Language.NL), DocumentFormat.MARKDOWN, text.getBytes(StandardCharsets.UTF_8), state);
-    }
-
-    private static final String CAP = """
-            # Pneumonie buiten het ziekenhuis
-
-            ## Behandeling
-
-            ### Antibiotica
-
-            Bij een lichte pneumonie geef je amoxicilline 750 mg driemaal daags gedurende vijf dagen.
-
-            | Ernst | Middel |
-            |---|---|
-            | Matig | penicilline intraveneus |
-            """;
-
-    private static final String HYPO = """
-            # Hypoglykemie
-
-            ## Behandeling
-
-            Geef bij een bewuste patiënt twintig gram snelle koolhydraten, bijvoorbeeld druivensuiker.
-            """;
-
-    @Test
-    void draftIsInvisibleApprovedIsFoundWithCitationRetiredIsGoneAtOnce() {
-        IngestOutcome outcome = kb.ingest(md("richtlijnen", "cap.md", "1.0", CAP, null), "it-beheer");
-        assertThat(outcome).isInstanceOf(IngestOutcome.Added.class);
-        assertThat(((IngestOutcome.Added) outcome).state()).isEqualTo(ApprovalState.DRAFT);
-        kb.ingest(md("richtlijnen", "hypo.md", "2.0", HYPO, ApprovalState.APPROVED), "it-beheer");
-
-        String question = "welke dosering amoxicilline bij pneumonie";
-        assertThat(kb.search(SearchRequest.hybrid(question, 5, null))).noneMatch(p -> p.externalKey().equals("cap.md"));
-
-        kb.approve(outcome.documentId(), "apotheker");
-        for (SearchMode mode : SearchMode.values()) {
-            List<RetrievedPassage> hits = kb.search(new SearchRequest(question, 5, mode, null, null));
-            assertThat(hits).as(mode.name()).isNotEmpty();
-            RetrievedPassage top = hits.getFirst();
-            assertThat(top.externalKey()).as(mode.name()).isEqualTo("cap.md");
-            assertThat(top.title()).isEqualTo("Pneumonie buiten het ziekenhuis");
-            assertThat(top.headingPath()).isEqualTo("Pneumonie buiten het ziekenhuis > Behandeling > Antibiotica");
-            assertThat(top.version()).isEqualTo("1.0");
-            assertThat(top.location()).isEqualTo("https://intranet.test/cap.md");
-            assertThat(top.text()).contains("amoxicilline 750 mg driemaal daags", "Ernst: Matig | Middel: penicilline intraveneus");
-            assertThat(top.score()).isPositive();
-        }
-
-        kb.retire(outcome.documentId(), "apotheker");
-        assertThat(kb.search(SearchRequest.hybrid(question, 10, null))).noneMatch(p -> p.externalKey().equals("cap.md"));
-        assertThat(kb.find(outcome.documentId()).orElseThrow().state()).isEqualTo(ApprovalState.RETIRED);
-        assertThat(events).anyMatch(e -> e instanceof KnowledgeEvent.DocumentStateChanged s
-                && s.to() == ApprovalState.RETIRED && s.actor().equals("apotheker"));
-        assertThatThrownBy(() -> kb.approve(outcome.documentId(), "x")).isInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void reIngestUnchangedIsANoOpAndChangedReplacesChunksAtomically() throws Exception {
-        String v1 = "# Heparine\n\n## Dosering\n\nGeef nadroparine eenmaal daags subcutaan.\n";
-        String v2 = "# Heparine\n\n## Dosering\n\nGeef dalteparine tweemaal daags subcutaan.\n\n## Controle\n\nControleer trombocyten.\n";
-        IngestOutcome first = kb.ingest(md("protocollen", "heparine.md", "1", v1, ApprovalState.APPROVED), "it");
-        String chunkIdsBefore = chunkIds(first.documentId());
-        IngestOutcome again = kb.ingest(md("protocollen", "heparine.md", "1", v1, ApprovalState.APPROVED), "it");
-        assertThat(again).isEqualTo(new IngestOutcome.Unchanged(first.documentId()));
-        assertThat(chunkIds(first.documentId())).isEqualTo(chunkIdsBefore);
-        assertThat(events).anyMatch(e -> e instanceof KnowledgeEvent.DocumentUnchanged u && u.documentId().equals(first.documentId()));
-
-        IngestOutcome changed = kb.ingest(md("protocollen", "heparine.md", "2", v2, null), "it");
-        assertThat(changed).isInstanceOf(IngestOutcome.Replaced.class);
-        assertThat(changed.documentId()).isEqualTo(first.documentId());
-        assertThat(((IngestOutcome.Replaced) changed).state()).isEqualTo(ApprovalState.APPROVED); // state kept
-        List<RetrievedPassage> hits = kb.search(new SearchRequest("nadroparine dalteparine", 10, SearchMode.LEXICAL, Set.of("protocollen"), null));
-        assertThat(hits).extracting(RetrievedPassage::text).anyMatch(t -> t.contains("dalteparine")).noneMatch(t -> t.contains("nadroparine"));
-        assertThat(hits).allMatch(p -> p.version().equals("2"));
-        assertThat(kb.find(first.documentId()).orElseThrow().chunkCount()).isEqualTo(2);
-    }
-
-    @Test
-    void badFilesLeaveTheIndexUnchangedAndAreAudited() throws Exception {
-        long before = count("chunk");
-        assertThatThrownBy(() -> kb.ingest(new DocumentUpload(meta("protocollen", "kapot.pdf", "1", Language.NL), DocumentFormat.PDF,
-                "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII), ApprovalState.APPROVED), "it"))
-                .isInstanceOfSatisfying(IngestionException.class, e -> assertThat(e.reason()).isEqualTo(IngestionException.Reason.CORRUPT));
-        assertThatThrownBy(() -> kb.ingest(new DocumentUpload(meta("protocollen", "leeg.txt", "1", Language.NL), DocumentFormat.TEXT,
-                new byte[0], ApprovalState.APPROVED), "it"))
-                .isInstanceOfSatisfying(IngestionException.class, e -> assertThat(e.reason()).isEqualTo(IngestionException.Reason.EMPTY));
-        assertThatThrownBy(() -> DocumentUpload.fromStream(new java.io.ByteArrayInputStream(new byte[4096]),
-                meta("protocollen", "groot.txt", "1", Language.NL), DocumentFormat.TEXT, null, 1024))
-                .isInstanceOfSatisfying(IngestionException.class, e -> assertThat(e.reason()).isEqualTo(IngestionException.Reason.TOO_LARGE));
-        assertThat(count("chunk")).isEqualTo(before);
-        assertThat(kb.list(DocumentFilter.all())).noneMatch(d -> d.externalKey().equals("kapot.pdf") || d.externalKey().equals("leeg.txt"));
-        assertThat(events).anyMatch(e -> e instanceof KnowledgeEvent.DocumentRejected r && r.externalKey().equals("kapot.pdf")
-                && r.reason() == IngestionException.Reason.CORRUPT);
-
-        // A failing audit hook rolls the change back: nothing unaudited happens.
-        String s2 = TestDatabase.freshSchema("kb_audit");
-        KnowledgeSchema.migrate(ds, s2, 384);
-        try (KnowledgeBase failing = KnowledgeBase.postgres(ds, SharedModel.bundled(), e -> {
-            throw new IllegalStateException("audit log unavailable");
-        }, KnowledgeBaseSettings.defaults().withSchema(s2))) {
-            assertThatThrownBy(() -> failing.ingest(md("protocollen", "a.md", "1", HYPO, ApprovalState.APPROVED), "it"))
-                    .hasMessageContaining("audit log unavailable");
-            assertThat(failing.list(DocumentFilter.all())).isEmpty();
-        } finally {
-            KnowledgeSchema.drop(ds, s2);
-        }
-    }
-
-    @Test
-    void filtersBySourceAndLanguageAndRetrieverCarriesCitationMetadata() {
-        kb.ingest(new DocumentUpload(new DocumentMetadata("folders", "flu.md", "Influenza vaccination", "GGD", "1", Language.EN,
-                null, null, "https://intranet.test/flu"), DocumentFormat.MARKDOWN,
-                "# Influenza vaccination\n\nHealthcare workers receive the influenza vaccine every autumn.\n".getBytes(StandardCharsets.UTF_8),
-                ApprovalState.APPROVED), "it");
-        kb.ingest(md("richtlijnen", "griep.md", "1", "# Griepvaccinatie\n\nZorgmedewerkers krijgen elk najaar de griepvaccinatie.\n",
-                ApprovalState.APPROVED), "it");
-        assertThat(kb.search(new SearchRequest("influenza vaccine healthcare workers", 5, SearchMode.HYBRID, Set.of("folders"), null)))
-                .isNotEmpty().allMatch(p -> p.sourceId().equals("folders"));
-        assertThat(kb.search(new SearchRequest("influenza vaccine", 5, SearchMode.HYBRID, Set.of(), null))).isEmpty();
-        assertThat(kb.search(new SearchRequest("vaccinatie vaccine", 10, SearchMode.HYBRID, null, Set.of(Language.NL))))
-                .isNotEmpty().allMatch(p -> p.language() == Language.NL);
-        // Dutch stemming on the lexical side: "griepvaccinaties" finds "griepvaccinatie", "medewerker" finds "zorgmedewerkers" not.
-        assertThat(kb.search(new SearchRequest("griepvaccinaties najaar", 5, SearchMode.LEXICAL, null, null)))
-                .extracting(RetrievedPassage::externalKey).contains("griep.md");
-
-        List<Document> docs = kb.retriever(Set.of("folders"), 3).retrieve(new Query("who gets the flu vaccine"));
-        assertThat(docs).isNotEmpty();
-        Document top = docs.getFirst();
-        assertThat(top.getText()).contains("influenza vaccine every autumn");
-        assertThat(top.getMetadata()).containsEntry(RetrievedPassage.META_TITLE, "Influenza vaccination")
-                .containsEntry(RetrievedPassage.META_LOCATION, "https://intranet.test/flu")
-                .containsEntry(RetrievedPassage.META_VERSION, "1")
-                .containsEntry(RetrievedPassage.META_SOURCE_ID, "folders")
-                .containsKeys(RetrievedPassage.META_HEADING_PATH, RetrievedPassage.META_CHUNK_ID, RetrievedPassage.META_DOCUMENT_ID);
-        assertThat(top.getScore()).isPositive();
-    }
-
-    @Test
-    void anIndexRefusesASecondEmbeddingModel() {
-        KnowledgeEmbeddingModel other = new KnowledgeEmbeddingModel() {
-            @Override
-            public String modelId() {
-                return "some-other-model";
-            }
-
-            @Override
-            public int dimensions() {
-                return 384;
-            }
-
-            @Override
-            public float[] embedQuery(String query) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public org.springframework.ai.embedding.EmbeddingResponse call(org.springframework.ai.embedding.EmbeddingRequest request) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public float[] embed(Document document) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        assertThatThrownBy(() -> KnowledgeBase.postgres(ds, other, KnowledgeAuditListener.NONE, KnowledgeBaseSettings.defaults().withSchema(schema)))
-                .isInstanceOf(EmbeddingModelMismatchException.class).hasMessageContaining("bge-small-en-v1.5-q");
-    }
-
-    @Test
-    void bulkIngestReportsRejectsAndLoadsTheRest() {
-        List<DocumentUpload> uploads = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            uploads.add(md("bulk", "doc" + i + ".md", "1", "# Document " + i + "\n\nInhoud nummer " + i + " over onderwerp " + i + ".\n", ApprovalState.APPROVED));
-        }
-        uploads.add(new DocumentUpload(meta("bulk", "bad.txt", "1", Language.NL), DocumentFormat.TEXT, new byte[] {(byte) 0xC3, 0x28}, ApprovalState.APPROVED));
-        BulkIngestReport report = kb.ingestAll(uploads.iterator(), "it");
-        assertThat(report.added()).isEqualTo(20);
-        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(IngestionException.Reason.INVALID_ENCODING));
-        assertThat(kb.list(new DocumentFilter("bulk", ApprovalState.APPROVED))).hasSize(20);
-        BulkIngestReport again = kb.ingestAll(uploads.subList(0, 20).iterator(), "it");
-        assertThat(again.unchanged()).isEqualTo(20);
-        assertThat(again.chunks()).isZero();
-    }
-
-    private static String chunkIds(java.util.UUID documentId) throws Exception {
+    @Override
+    protected String chunkIds(UUID documentId) throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select string_agg(id::text, ',' order by id) from " + schema + ".chunk where document_id = '" + documentId + "'")) {
+             ResultSet rs = s.executeQuery("select string_agg(id::text, ',' order by id) from " + schemas.getFirst()
+                     + ".chunk where document_id = '" + documentId + "'")) {
             rs.next();
             return rs.getString(1);
         }
     }
 
-    private static long count(String table) throws Exception {
+    @Override
+    protected long chunkCount() throws Exception {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from " + schema + "." + table)) {
+             ResultSet rs = s.executeQuery("select count(*) from " + schemas.getFirst() + ".chunk")) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    @Override
+    protected void dropAll() {
+        schemas.forEach(s -> KnowledgeSchema.drop(ds, s));
     }
 }

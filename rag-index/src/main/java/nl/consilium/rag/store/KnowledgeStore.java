@@ -15,7 +15,7 @@ import nl.consilium.rag.Language;
 import nl.consilium.rag.RetrievedPassage;
 
 /** What the knowledge base needs from an engine (PostgreSQL, OpenSearch). */
-public interface KnowledgeStore {
+public interface KnowledgeStore extends AutoCloseable {
 
     /** Records the embedding model on first use; refuses a different one afterwards. */
     void claimEmbeddingModel(String modelId, int dimensions);
@@ -41,4 +41,9 @@ public interface KnowledgeStore {
 
     /** Citation data of these chunks (approved only), keyed by chunk id. */
     Map<Long, RetrievedPassage> passages(Collection<Long> chunkIds);
+
+    /** Releases connections the engine holds (the OpenSearch client); nothing for a pooled DataSource. */
+    @Override
+    default void close() {
+    }
 }
