@@ -66,19 +66,22 @@ final class Bm25Postings {
 
     /** Adds the postings of the document's approved chunks and counts them into the statistics. */
     void add(Connection c, UUID documentId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".posting"
-                + " (language, lexeme, chunk_id, document_id, source_id, tf, dl)"
-                + " select t.language, t.lexeme, t.chunk_id, t.document_id, t.source_id, t.tf,"
-                + " sum(t.tf) over (partition by t.chunk_id)"
-                + " from (select c.language, x.lexeme, c.id as chunk_id, c.document_id, c.source_id, " + TF + " as tf"
-                + " from " + s + ".chunk c cross join lateral unnest(c.tsv) x"
-                + " where c.document_id = ? and c.approved) t")) {
+        try (PreparedStatement ps = c.prepareStatement(insertPostings("c.document_id = ? and c.approved"))) {
             ps.setObject(1, documentId);
             if (ps.executeUpdate() == 0) {
                 return;
             }
         }
         count(c, documentId, +1);
+    }
+
+    /** Postings of the chunks matching {@code where} (alias {@code c}); dl is the sum of the chunk's term frequencies. */
+    private String insertPostings(String where) {
+        return "insert into " + s + ".posting (language, lexeme, chunk_id, document_id, source_id, tf, dl)"
+                + " select t.language, t.lexeme, t.chunk_id, t.document_id, t.source_id, t.tf,"
+                + " sum(t.tf) over (partition by t.chunk_id)"
+                + " from (select c.language, x.lexeme, c.id as chunk_id, c.document_id, c.source_id, " + TF + " as tf"
+                + " from " + s + ".chunk c cross join lateral unnest(c.tsv) x where " + where + ") t";
     }
 
     /** Removes the document's postings and takes them out of the statistics. */
@@ -90,13 +93,16 @@ final class Bm25Postings {
         }
     }
 
+    /** Adds ({@code sign} +1) or subtracts (-1) the postings of one document, or of all when it is null, in the statistics. */
     private void count(Connection c, UUID documentId, int sign) throws SQLException {
+        String postings = "(select * from " + s + ".posting" + (documentId == null ? "" : " where document_id = ?") + ")";
         try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".lexeme_df (language, lexeme, df)"
-                + " select language, lexeme, ? * count(*) from " + s + ".posting where document_id = ?"
-                + " group by language, lexeme"
+                + " select language, lexeme, ? * count(*) from " + postings + " p group by language, lexeme"
                 + " on conflict (language, lexeme) do update set df = " + s + ".lexeme_df.df + excluded.df")) {
             ps.setInt(1, sign);
-            ps.setObject(2, documentId);
+            if (documentId != null) {
+                ps.setObject(2, documentId);
+            }
             ps.executeUpdate();
         }
         if (sign < 0) {
@@ -107,11 +113,13 @@ final class Bm25Postings {
         try (PreparedStatement ps = c.prepareStatement("update " + s + ".bm25_totals t"
                 + " set chunks = t.chunks + ? * d.chunks, total_length = t.total_length + ? * d.total_length"
                 + " from (select language, count(*) as chunks, sum(dl) as total_length"
-                + " from (select distinct on (chunk_id) language, chunk_id, dl from " + s + ".posting where document_id = ?) p"
+                + " from (select distinct on (chunk_id) language, chunk_id, dl from " + postings + " p0) p"
                 + " group by language) d where d.language = t.language")) {
             ps.setInt(1, sign);
             ps.setInt(2, sign);
-            ps.setObject(3, documentId);
+            if (documentId != null) {
+                ps.setObject(3, documentId);
+            }
             ps.executeUpdate();
         }
     }
@@ -138,18 +146,9 @@ final class Bm25Postings {
         try (Statement st = c.createStatement()) {
             lockForWrite(c);
             st.execute("truncate " + s + ".posting, " + s + ".lexeme_df");
-            st.execute("insert into " + s + ".posting (language, lexeme, chunk_id, document_id, source_id, tf, dl)"
-                    + " select t.language, t.lexeme, t.chunk_id, t.document_id, t.source_id, t.tf,"
-                    + " sum(t.tf) over (partition by t.chunk_id)"
-                    + " from (select c.language, x.lexeme, c.id as chunk_id, c.document_id, c.source_id, " + TF + " as tf"
-                    + " from " + s + ".chunk c cross join lateral unnest(c.tsv) x where c.approved) t");
-            st.execute("insert into " + s + ".lexeme_df (language, lexeme, df)"
-                    + " select language, lexeme, count(*) from " + s + ".posting group by language, lexeme");
             st.execute("update " + s + ".bm25_totals set chunks = 0, total_length = 0");
-            st.execute("update " + s + ".bm25_totals t set chunks = d.chunks, total_length = d.total_length"
-                    + " from (select language, count(*) as chunks, sum(dl) as total_length"
-                    + " from (select distinct on (chunk_id) language, chunk_id, dl from " + s + ".posting) p"
-                    + " group by language) d where d.language = t.language");
+            st.execute(insertPostings("c.approved"));
+            count(c, null, +1);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
