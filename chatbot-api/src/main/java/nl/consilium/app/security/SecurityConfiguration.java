@@ -1,9 +1,7 @@
 package nl.consilium.app.security;
 
-import java.io.IOException;
 import java.util.Arrays;
 
-import jakarta.servlet.http.HttpServletResponse;
 import nl.consilium.app.security.saml.SamlSignIn;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,7 +47,10 @@ public class SecurityConfiguration {
                 // URL carries no CSRF token: the SAML response's InResponseTo, bound to this session, does that job.
                 .csrf(csrf -> csrf
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
-                        .ignoringRequestMatchers("/login/saml2/sso/*"));
+                        .ignoringRequestMatchers("/login/saml2/sso/*")
+                        // Likewise the IdP's POSTed single-logout messages: signed, and a LogoutResponse must
+                        // answer the LogoutRequest this session sent.
+                        .ignoringRequestMatchers("/logout/saml2/slo"));
         if (!properties.frameAncestors().isEmpty()) {
             // The EPD shows Consilium in an iframe: allow exactly those origins. Only frame-ancestors is set, so
             // the pages' other resources are not restricted by this header.
@@ -65,8 +66,9 @@ public class SecurityConfiguration {
                     // After the API's 401 mapping above, so that only pages are sent to the IdP.
                     .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(signIn.entryPoint(),
                             AnyRequestMatcher.INSTANCE))
-                    .logout(logout -> logout.logoutSuccessHandler((request, response, authentication) ->
-                            signedOut(response)));
+                    // Single logout: on to the IdP with a signed LogoutRequest when its metadata offers SLO;
+                    // otherwise a page that says the IdP session is still active.
+                    .logout(logout -> logout.logoutSuccessHandler(signIn.logout()::signedOut));
             signIn.apply(http);
         } else {
             http.formLogin(Customizer.withDefaults())
@@ -86,23 +88,6 @@ public class SecurityConfiguration {
                         .roles(account.roles().toArray(String[]::new))
                         .build())
                 .toList());
-    }
-
-    /**
-     * Single logout at the IdP is not implemented: signing out ends the Consilium session only, and says so, so
-     * that nobody at a shared workstation believes the IdP session has ended too.
-     */
-    private static void signedOut(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("""
-                <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Afgemeld</title></head>
-                <body><main><h1>U bent afgemeld bij Consilium</h1>
-                <p>Uw aanmelding bij het ziekenhuis (de identity provider) loopt nog: meld u daar ook af of sluit de
-                browser als u een gedeelde werkplek verlaat.</p>
-                <p lang="en">You are signed out of Consilium. Your sign-in at the hospital's identity provider is
-                still active: sign out there too, or close the browser, on a shared workstation.</p></main></body></html>
-                """);
     }
 
     private static void requireConsistentMode(SecurityProperties properties, Environment environment) {

@@ -181,14 +181,29 @@ final class KeycloakIdp implements AutoCloseable {
                         Map.entry("saml.authnstatement", "true"),
                         Map.entry("saml_force_name_id_format", "true"),
                         Map.entry("saml_name_id_format", "username"),
-                        Map.entry("saml.encrypt", "false")),
+                        Map.entry("saml.encrypt", "false"),
+                        // Single logout: Keycloak sends its LogoutRequests/Responses to Consilium's SLO endpoint.
+                        Map.entry("saml_single_logout_service_url_redirect",
+                                acsUrl.replace("/login/saml2/sso/consilium", "/logout/saml2/slo"))),
+                "frontchannelLogout", true,
                 "protocolMappers", List.of(Map.of(
                         "name", "consilium-roles",
                         "protocol", "saml",
                         "protocolMapper", "saml-role-list-mapper",
                         "consentRequired", false,
                         "config", Map.of("single", "true", "attribute.nameformat", "Basic",
-                                "attribute.name", "Role", "friendly.name", "Role"))));
+                                "attribute.name", "Role", "friendly.name", "Role")),
+                        // The name for Consilium's header. The test realm keeps the full display name in the user's
+                        // firstName property (a built-in property needs no user-profile configuration; Keycloak's
+                        // person-name validator refuses characters such as parentheses there); a hospital maps its
+                        // directory's displayName (e.g. an LDAP/AD attribute) the same way.
+                        Map.of(
+                        "name", "consilium-display-name",
+                        "protocol", "saml",
+                        "protocolMapper", "saml-user-property-mapper",
+                        "consentRequired", false,
+                        "config", Map.of("user.attribute", "firstName", "attribute.nameformat", "Basic",
+                                "attribute.name", "displayName", "friendly.name", "displayName"))));
         return Map.of("realm", name, "enabled", true, "sslRequired", "none",
                 "roles", Map.of("realm", roles), "users", userList, "clients", List.of(client));
     }

@@ -51,7 +51,7 @@ class KeycloakSignInE2eTest {
 
     private static final String SP_ENTITY_ID = "urn:consilium:e2e:sp";
     private static final List<KeycloakIdp.User> USERS = List.of(
-            new KeycloakIdp.User("dr.visser", "Anna", "consilium-arts"),
+            new KeycloakIdp.User("dr.visser", "Anna Visser", "consilium-arts"),
             new KeycloakIdp.User("c.bakker", "Carla", "consilium-compliance"),
             new KeycloakIdp.User("i.smit", "Ivo", "consilium-ict"));
 
@@ -211,6 +211,10 @@ class KeycloakSignInE2eTest {
 
         JsonNode me = json(fetch("GET", "/api/v1/me", null, null, null));
         assertThat(me.path("user").asString()).isEqualTo("dr.visser");
+        // The display name from the IdP's displayName attribute, shown in the header; the id stays the NameID.
+        assertThat(me.path("displayName").asString()).isEqualTo("Anna Visser");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("who"),
+                "Anna Visser"));
         assertThat(me.path("roles").toString()).isEqualTo("[\"clinician\"]");
         Map<String, Object> applications = fetch("GET", "/api/v1/applications", null, null, null);
         assertThat(status(applications)).isEqualTo(200);
@@ -290,8 +294,27 @@ class KeycloakSignInE2eTest {
             assertThat(metadata.headers().firstValue("X-Frame-Options")).isEmpty();
             assertThat(metadata.body()).contains("entityID=\"" + SP_ENTITY_ID + "\"")
                     .contains("AuthnRequestsSigned=\"true\"")
-                    .contains(base() + "/login/saml2/sso/consilium");
+                    .contains(base() + "/login/saml2/sso/consilium")
+                    .contains("SingleLogoutService").contains(base() + "/logout/saml2/slo");
         }
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtKeycloakTooThroughSingleLogout() {
+        signInThroughKeycloak("dr.visser");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action='/logout'] button"))).click();
+
+        // Consilium → Keycloak (signed LogoutRequest) → Consilium (Keycloak's signed LogoutResponse).
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("slo-complete")));
+        assertThat(browser.getCurrentUrl()).startsWith(base() + "/logout/saml2/slo");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("en bij de identity provider");
+
+        // The Keycloak session is gone: opening Consilium again asks for the password at Keycloak instead of
+        // signing in silently, and the old Consilium session no longer opens the API.
+        browser.get(base() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(keycloak.realmUrl() + "/protocol/saml");
     }
 
     /**

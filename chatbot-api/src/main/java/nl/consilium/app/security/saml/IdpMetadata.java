@@ -28,10 +28,24 @@ import org.w3c.dom.Element;
  * metadata beside the old one before the IdP switches). Metadata signatures are not checked: fetch it over HTTPS
  * from the IdP or give a file that hospital IT placed there.
  */
-public record IdpMetadata(String entityId, String singleSignOnServiceUrl, List<X509Certificate> signingCertificates) {
+public record IdpMetadata(String entityId, String singleSignOnServiceUrl, List<X509Certificate> signingCertificates,
+        String singleLogoutServiceUrl, String singleLogoutResponseUrl) {
 
+    /**
+     * @param singleLogoutServiceUrl  the IdP's SingleLogoutService (HTTP-Redirect binding) for LogoutRequests; null
+     *                                when the IdP offers none (then signing out ends only Consilium's session)
+     * @param singleLogoutResponseUrl where LogoutResponses go (its ResponseLocation, else the same Location)
+     */
     public IdpMetadata {
         signingCertificates = List.copyOf(signingCertificates);
+        if (singleLogoutResponseUrl == null) {
+            singleLogoutResponseUrl = singleLogoutServiceUrl;
+        }
+    }
+
+    /** An IdP without single logout. */
+    public IdpMetadata(String entityId, String singleSignOnServiceUrl, List<X509Certificate> signingCertificates) {
+        this(entityId, singleSignOnServiceUrl, signingCertificates, null, null);
     }
 
     /** Loads from an http(s) URL or a file path (optionally {@code file:}). */
@@ -111,7 +125,12 @@ public record IdpMetadata(String entityId, String singleSignOnServiceUrl, List<X
             throw new IllegalStateException("the IdP in " + source + " publishes no signing certificate; Consilium "
                     + "accepts only signed responses");
         }
-        return new IdpMetadata(entity.getAttribute("entityID"), sso, certificates);
+        Element slo = SamlXml.children(idp, SamlXml.METADATA, "SingleLogoutService").stream()
+                .filter(s -> SamlXml.REDIRECT_BINDING.equals(s.getAttribute("Binding"))).findFirst().orElse(null);
+        String sloUrl = slo == null || slo.getAttribute("Location").isBlank() ? null : slo.getAttribute("Location");
+        String sloResponseUrl = slo == null || slo.getAttribute("ResponseLocation").isBlank() ? null
+                : slo.getAttribute("ResponseLocation");
+        return new IdpMetadata(entity.getAttribute("entityID"), sso, certificates, sloUrl, sloResponseUrl);
     }
 
     private static X509Certificate certificate(String base64, String source) {

@@ -168,7 +168,8 @@ public final class SamlResponseValidator {
         return direct.getFirst();
     }
 
-    private static void verifySignature(Element signatureElement, Element signed, String what,
+    /** Also used for the IdP's POSTed single-logout messages ({@link SamlLogout}). */
+    static void verifySignature(Element signatureElement, Element signed, String what,
             List<X509Certificate> certificates) {
         String id = SamlXml.attribute(signed, "ID");
         if (id == null || id.isBlank()) {

@@ -70,6 +70,14 @@ public final class SamlSignIn {
         this.provider = new SamlAuthenticationProvider(new SamlResponseValidator(clock),
                 replayCache, properties, idp);
         this.requestResolver = new SamlAuthenticationRequestResolver(registrations, properties, credential);
+        this.logout = new SamlLogout(properties, idp, credential, clock);
+    }
+
+    private final SamlLogout logout;
+
+    /** Single logout with the IdP (SP- and IdP-initiated). */
+    public SamlLogout logout() {
+        return logout;
     }
 
     /** Consilium's registration at the IdP, rebuilt when the IdP's metadata has been refreshed. */
@@ -80,6 +88,8 @@ public final class SamlSignIn {
                     .entityId(properties.effectiveEntityId())
                     .assertionConsumerServiceLocation(properties.assertionConsumerServiceUrl())
                     .assertionConsumerServiceBinding(Saml2MessageBinding.POST)
+                    .singleLogoutServiceLocation(logout.sloUrl())
+                    .singleLogoutServiceBinding(Saml2MessageBinding.REDIRECT)
                     .authnRequestsSigned(true)
                     .signingX509Credentials(c -> c.add(Saml2X509Credential.signing(credential.privateKey(),
                             credential.certificate())))
@@ -132,7 +142,21 @@ public final class SamlSignIn {
         metadataFilter.setRequestMatcher(org.springframework.security.web.servlet.util.matcher
                 .PathPatternRequestMatcher.withDefaults().matcher(METADATA_PATH));
 
-        http.addFilterBefore(requestFilter, LogoutFilter.class)
+        // The single-logout endpoint answers before authorisation: after an IdP-initiated logout, or when the
+        // IdP's LogoutResponse arrives, there is no signed-in session (any more), and the messages are signed.
+        org.springframework.security.web.util.matcher.RequestMatcher slo = org.springframework.security.web.servlet
+                .util.matcher.PathPatternRequestMatcher.withDefaults().matcher(SamlLogout.SLO_PATH);
+        jakarta.servlet.Filter sloFilter = (servletRequest, servletResponse, chain) -> {
+            HttpServletRequest request = (HttpServletRequest) servletRequest;
+            if (slo.matches(request)) {
+                logout.handle(request, (HttpServletResponse) servletResponse);
+            } else {
+                chain.doFilter(servletRequest, servletResponse);
+            }
+        };
+
+        http.addFilterBefore(sloFilter, LogoutFilter.class)
+                .addFilterBefore(requestFilter, LogoutFilter.class)
                 .addFilterBefore(metadataFilter, LogoutFilter.class)
                 .addFilterAfter(responseFilter, LogoutFilter.class);
     }

@@ -43,6 +43,13 @@ public final class SpMetadataResolver implements Saml2MetadataResolver {
             key.appendChild(keyInfo);
             sp.appendChild(key);
         }
+        if (registration.getSingleLogoutServiceLocation() != null) {
+            // Single logout, HTTP-Redirect binding both ways (LogoutRequest and LogoutResponse, signed query).
+            Element slo = doc.createElementNS(SamlXml.METADATA, "md:SingleLogoutService");
+            slo.setAttribute("Binding", SamlXml.REDIRECT_BINDING);
+            slo.setAttribute("Location", registration.getSingleLogoutServiceLocation());
+            sp.appendChild(slo);
+        }
         Element nameIdFormat = doc.createElementNS(SamlXml.METADATA, "md:NameIDFormat");
         nameIdFormat.setTextContent("urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
         sp.appendChild(nameIdFormat);
