@@ -45,10 +45,22 @@ public final class RetrievalEvaluation {
                                                  SearchMode mode, KnowledgeBaseSettings baseSettings) {
         OpenSearchConnection fresh = connection.withIndexPrefix(
                 connection.indexPrefix() + "-eval-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        RuntimeException failure = null;
         try (KnowledgeBase kb = KnowledgeBase.opensearch(fresh, embeddings, KnowledgeAuditListener.NONE, baseSettings)) {
             return run(beirDir, kb, "opensearch", embeddings, mode);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
-            KnowledgeBase.dropOpenSearchIndexes(fresh);
+            try {
+                KnowledgeBase.dropOpenSearchIndexes(fresh);
+            } catch (RuntimeException dropFailed) {
+                // Keep the first failure (e.g. cluster unreachable) as the one reported.
+                if (failure == null) {
+                    throw dropFailed;
+                }
+                failure.addSuppressed(dropFailed);
+            }
         }
     }
 

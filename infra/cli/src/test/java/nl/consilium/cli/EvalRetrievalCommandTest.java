@@ -91,18 +91,52 @@ class EvalRetrievalCommandTest {
     }
 
     @Test
-    void refusesBadArgumentsMissingFilesAndTheOpenSearchEngine(@TempDir Path tmp) throws Exception {
+    void refusesBadArgumentsMissingFilesAndUnreachableServers(@TempDir Path tmp) throws Exception {
         assertThat(run(Map.of()).exit()).isEqualTo(Main.EX_USAGE);
         assertThat(run(Map.of(), "--beir", tmp.toString(), "--mode", "fuzzy").exit()).isEqualTo(Main.EX_USAGE);
         Result notBeir = run(Map.of(), "--beir", tmp.toString());
         assertThat(notBeir.exit()).isEqualTo(EvalRetrievalCommand.EX_NOINPUT);
         assertThat(notBeir.err()).contains("corpus.jsonl");
         Path dir = beir(Files.createDirectories(tmp.resolve("set")));
-        Result os = run(Map.of(), "--beir", dir.toString(), "--engine", "opensearch");
+        Result os = run(Map.of("CONSILIUM_OPENSEARCH_URL", "http://127.0.0.1:1", "CONSILIUM_EMBEDDING_THREADS", "1"),
+                "--beir", dir.toString(), "--engine", "opensearch");
         assertThat(os.exit()).isEqualTo(EvalRetrievalCommand.EX_UNAVAILABLE);
-        assertThat(os.err()).contains("not implemented in this build");
+        assertThat(os.err()).contains("OpenSearch unavailable", "127.0.0.1:1");
+        assertThat(os.out()).isEmpty();
+        assertThat(run(Map.of("CONSILIUM_OPENSEARCH_URL", "ftp://x"), "--beir", dir.toString(), "--engine", "opensearch").exit())
+                .isEqualTo(Main.EX_USAGE);
+        assertThat(run(Map.of(), "--beir", dir.toString(), "--engine", "elastic").exit()).isEqualTo(Main.EX_USAGE);
         Result noDb = run(Map.of("CONSILIUM_DB_URL", "jdbc:postgresql://127.0.0.1:1/none"), "--beir", dir.toString());
         assertThat(noDb.exit()).isEqualTo(EvalRetrievalCommand.EX_UNAVAILABLE);
         assertThat(noDb.err()).contains("unavailable");
+    }
+
+    /**
+     * The tiny English BEIR fixture of rag-index on OpenSearch. CONSILIUM_OPENSEARCH_URL is not set, so
+     * the command starts (and afterwards stops) its own in-process node with the k-NN plugin.
+     */
+    @Test
+    void evaluatesOnOpenSearchWithATemporaryNodeWhenNoClusterIsConfigured(@TempDir Path tmp) throws Exception {
+        Path tiny = Path.of("../../rag-index/src/test/resources/beir/tiny");
+        Path outFile = tmp.resolve("opensearch.json");
+        Result r = run(Map.of("CONSILIUM_EMBEDDING_THREADS", "2", "CONSILIUM_OPENSEARCH_INDEX_PREFIX", "cli-test"),
+                "--beir", tiny.toString(), "--engine", "opensearch", "--mode", "hybrid", "--out", outFile.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("temporary in-process OpenSearch node");
+        // Standard output carries exactly the JSON line, nothing the node printed while starting.
+        assertThat(r.out().strip().lines()).hasSize(1);
+        JsonNode json = JsonMapper.builder().build().readTree(r.out());
+        for (String field : List.of("ndcg@10", "recall@100", "queries", "documents", "index_seconds", "query_ms_p50", "query_ms_p95")) {
+            assertThat(json.has(field)).as(field).isTrue();
+        }
+        assertThat(json.get("engine").asString()).isEqualTo("opensearch");
+        assertThat(json.get("mode").asString()).isEqualTo("hybrid");
+        assertThat(json.get("dataset").asString()).isEqualTo("tiny");
+        assertThat(json.get("queries").asInt()).isEqualTo(7);
+        assertThat(json.get("documents").asInt()).isEqualTo(8);
+        assertThat(json.get("ndcg@10").asDouble()).isGreaterThan(0.8);
+        assertThat(json.get("recall@100").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("query_ms_p95").asDouble()).isGreaterThanOrEqualTo(json.get("query_ms_p50").asDouble()).isPositive();
+        assertThat(Files.readString(outFile).strip()).isEqualTo(r.out().strip());
     }
 }

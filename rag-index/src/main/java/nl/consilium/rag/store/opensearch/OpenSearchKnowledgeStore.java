@@ -340,15 +340,21 @@ public final class OpenSearchKnowledgeStore implements KnowledgeStore {
             deleteGenerations(pending, true);
             throw e;
         }
-        for (Pending p : pending) {
-            flip(p);
+        List<Pending> flipped = new ArrayList<>(pending.size());
+        try {
+            for (Pending p : pending) {
+                flip(p);
+                flipped.add(p);
+            }
+        } finally {
+            // Readers check records with real-time GETs; the refresh is for list(), which searches.
+            if (!flipped.isEmpty()) {
+                refresh(documents);
+            }
+            // Old generations are invisible now (their records point elsewhere); remove them, also when a
+            // later flip of this batch failed (that document was undone in flip()).
+            deleteGenerations(flipped, false);
         }
-        // Readers check records with real-time GETs; the refresh is for list(), which searches.
-        if (!pending.isEmpty()) {
-            refresh(documents);
-        }
-        // Old generations are invisible now (their records point elsewhere); remove them.
-        deleteGenerations(pending, false);
         return outcomes;
     }
 
