@@ -46,10 +46,17 @@ final class OpenSearchTestNode {
                 settings.put("transport.port", "0");
                 settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
             });
-            runner.build(OpenSearchRunner.newConfigs().basePath(dir.toString()).numOfNode(1)
-                    .clusterName("consilium-test-" + ProcessHandle.current().pid()).disableESLogger()
-                    .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
-            runner.ensureYellow();
+            try {
+                runner.build(OpenSearchRunner.newConfigs().basePath(dir.toString()).numOfNode(1)
+                        .clusterName("consilium-test-" + ProcessHandle.current().pid()).disableESLogger()
+                        .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
+                runner.ensureYellow();
+            } catch (RuntimeException | Error e) {
+                // A node that failed to start must not leave its data directory behind.
+                runner.close();
+                runner.clean();
+                throw e;
+            }
             int port = runner.node().injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

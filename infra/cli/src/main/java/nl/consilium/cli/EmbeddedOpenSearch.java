@@ -42,6 +42,11 @@ final class EmbeddedOpenSearch implements AutoCloseable {
                     .clusterName("consilium-eval-" + ProcessHandle.current().pid()).disableESLogger()
                     .pluginTypes("org.opensearch.knn.plugin.KNNPlugin"));
             runner.ensureYellow();
+        } catch (RuntimeException | Error e) {
+            // A node that failed to start must not leave its data directory behind.
+            runner.close();
+            runner.clean();
+            throw e;
         } finally {
             System.setOut(stdout);
         }
