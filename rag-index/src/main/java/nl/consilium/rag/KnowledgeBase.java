@@ -220,17 +220,51 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Best passages of approved documents, best first, with citation data. */
     public List<RetrievedPassage> search(SearchRequest request) {
-        List<ChunkHit> ranked = switch (request.mode()) {
+        // The query is embedded once, however often the search runs.
+        java.util.function.Supplier<float[]> vector = new java.util.function.Supplier<>() {
+            private float[] v;
+
+            @Override
+            public synchronized float[] get() {
+                if (v == null) {
+                    v = embeddings.embedQuery(request.query());
+                }
+                return v;
+            }
+        };
+        for (int attempt = 1; ; attempt++) {
+            List<ChunkHit> ranked = rank(request, vector);
+            Map<Long, RetrievedPassage> passages = store.passages(ranked.stream().map(ChunkHit::chunkId).toList());
+            // A ranked chunk that can no longer be read was replaced or retired after it was ranked. Its
+            // replacement may not be in this ranking (the search saw the old version, the read sees the new),
+            // so the document would vanish from the answer: search again, on the new state.
+            if (passages.size() < ranked.size() && attempt < SEARCH_ATTEMPTS) {
+                continue;
+            }
+            List<RetrievedPassage> out = new ArrayList<>(ranked.size());
+            for (ChunkHit hit : ranked) {
+                RetrievedPassage p = passages.get(hit.chunkId());
+                if (p != null) {
+                    out.add(p.withScore(hit.score()));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A search sees the knowledge base change under it at most this often before it answers with what it read. */
+    private static final int SEARCH_ATTEMPTS = 3;
+
+    private List<ChunkHit> rank(SearchRequest request, java.util.function.Supplier<float[]> vector) {
+        return switch (request.mode()) {
             case LEXICAL -> store.lexical(request.query(), request.topK(), request.allowedSources(), request.languages());
-            case DENSE -> store.dense(embeddings.embedQuery(request.query()), request.topK(), request.allowedSources(),
-                    request.languages());
+            case DENSE -> store.dense(vector.get(), request.topK(), request.allowedSources(), request.languages());
             case HYBRID -> {
                 int candidates = Math.max(settings.candidates(), request.topK());
                 // The lexical query runs in the database while the query is being embedded here.
                 CompletableFuture<List<ChunkHit>> lexical = CompletableFuture.supplyAsync(() -> store.lexical(
                         request.query(), candidates, request.allowedSources(), request.languages()), searchThreads);
-                List<ChunkHit> dense = store.dense(embeddings.embedQuery(request.query()), candidates,
-                        request.allowedSources(), request.languages());
+                List<ChunkHit> dense = store.dense(vector.get(), candidates, request.allowedSources(), request.languages());
                 try {
                     yield ReciprocalRankFusion.fuse(request.topK(), lexical.join(), dense);
                 } catch (CompletionException e) {
@@ -238,16 +272,6 @@ public final class KnowledgeBase implements AutoCloseable {
                 }
             }
         };
-        Map<Long, RetrievedPassage> passages = store.passages(ranked.stream().map(ChunkHit::chunkId).toList());
-        List<RetrievedPassage> out = new ArrayList<>(ranked.size());
-        for (ChunkHit hit : ranked) {
-            RetrievedPassage p = passages.get(hit.chunkId());
-            // Missing: retired between the search and this read; it must not be shown.
-            if (p != null) {
-                out.add(p.withScore(hit.score()));
-            }
-        }
-        return out;
     }
 
     /**

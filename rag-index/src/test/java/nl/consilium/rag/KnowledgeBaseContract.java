@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,44 @@ abstract class KnowledgeBaseContract {
 
             Geef bij een bewuste patiënt twintig gram snelle koolhydraten, bijvoorbeeld druivensuiker.
             """;
+
+    @Test
+    void readersSeeTheOldOrTheNewVersionDuringReplacesNeverBothOrNeither() throws Exception {
+        String template = "# Tromboseprofylaxe\n\n## Dosering\n\nVersie %d: geef enoxaparine %d mg eenmaal daags subcutaan.\n\n"
+                + "## Duur\n\nVersie %d: ga door tot volledige mobilisatie van de patiënt.\n";
+        IngestOutcome first = kb.ingest(md("atomair", "tp.md", "1", template.formatted(1, 40, 1), ApprovalState.APPROVED), "it");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> violations = new CopyOnWriteArrayList<>();
+        int[] reads = new int[1];
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (writing.get()) {
+                // Each mode in turn: hybrid fuses two searches, which must not mix two versions either.
+                SearchMode mode = SearchMode.values()[reads[0] % SearchMode.values().length];
+                List<RetrievedPassage> hits = kb.search(new SearchRequest("enoxaparine mobilisatie versie", 10, mode,
+                        Set.of("atomair"), null));
+                Set<String> versions = new java.util.HashSet<>();
+                hits.forEach(h -> versions.add(h.version()));
+                if (hits.size() != 2 || versions.size() != 1) {
+                    violations.add(mode + ": " + hits.size() + " passages of versions " + versions);
+                }
+                reads[0]++;
+            }
+        });
+        try {
+            for (int v = 2; v <= 6; v++) {
+                IngestOutcome o = kb.ingest(md("atomair", "tp.md", Integer.toString(v), template.formatted(v, 40 + v, v), null), "it");
+                assertThat(o).isInstanceOf(IngestOutcome.Replaced.class);
+            }
+        } finally {
+            writing.set(false);
+            reader.join();
+        }
+        assertThat(reads[0]).isPositive();
+        assertThat(violations).isEmpty();
+        assertThat(kb.search(new SearchRequest("enoxaparine", 10, SearchMode.HYBRID, Set.of("atomair"), null)))
+                .isNotEmpty().allMatch(p -> p.version().equals("6"));
+        assertThat(chunkIds(first.documentId()).split(",")).hasSize(2);
+    }
 
     @Test
     void draftIsInvisibleApprovedIsFoundWithCitationRetiredIsGoneAtOnce() {
