@@ -9,10 +9,18 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
+import nl.consilium.app.chat.AuditTrail;
 import nl.consilium.app.chat.ChatExceptions;
 import nl.consilium.app.security.CurrentUser;
+import nl.consilium.app.security.Roles;
 import nl.consilium.app.web.ProblemException;
 import nl.consilium.app.web.Problems;
+import nl.consilium.audit.AuditAction;
+import nl.consilium.audit.AuditActor;
+import nl.consilium.audit.AuditEvent;
+import nl.consilium.audit.AuditEventType;
+import nl.consilium.audit.AuditObject;
+import nl.consilium.audit.AuditOutcome;
 import nl.consilium.audit.AuditWriteException;
 import nl.consilium.policy.KnowledgeSource;
 import nl.consilium.policy.UseConditions;
@@ -48,10 +56,12 @@ public class KnowledgeAdminController {
 
     private final KnowledgeBase knowledge;
     private final UseConditions useConditions;
+    private final AuditTrail audit;
 
-    public KnowledgeAdminController(KnowledgeBase knowledge, UseConditions useConditions) {
+    public KnowledgeAdminController(KnowledgeBase knowledge, UseConditions useConditions, AuditTrail audit) {
         this.knowledge = knowledge;
         this.useConditions = useConditions;
+        this.audit = audit;
     }
 
     /** What an upload did, for IT's screen. */
@@ -103,14 +113,25 @@ public class KnowledgeAdminController {
         given.put("review_date", reviewDate);
         given.put("licence", licence);
         given.put("url", url);
-        IngestOutcome outcome;
+        DocumentUpload upload;
+        String attemptedSource = blankToNull(source);
         try {
             byte[] bytes = read(file);
-            DocumentUpload upload = KnowledgeFiles.upload(fileName, bytes, given, requested);
-            requireDeclaredSource(upload.metadata().sourceId());
+            upload = KnowledgeFiles.upload(fileName, bytes, given, requested);
+            attemptedSource = upload.metadata().sourceId();
+            requireDeclaredSource(attemptedSource);
+        } catch (IngestionException e) {
+            // Refused before the knowledge base saw the file (type, size, metadata, undeclared source). The
+            // knowledge base audits only the refusals it finds itself while parsing, so this one is recorded here,
+            // the same way, or an auditor would see some refused uploads and not others.
+            recordRefusal(user, attemptedSource, e);
+            throw rejected(e);
+        }
+        IngestOutcome outcome;
+        try {
             outcome = knowledge.ingest(upload, user.id());
         } catch (IngestionException e) {
-            throw rejected(e);
+            throw rejected(e); // already audited by the knowledge base (KnowledgeWiring)
         } catch (AuditWriteException e) {
             throw new ChatExceptions.AuditUnavailable(e);
         }
@@ -158,6 +179,17 @@ public class KnowledgeAdminController {
                     + "' is not declared in the use conditions (declared: "
                     + useConditions.knowledgeSources().stream().map(KnowledgeSource::id).toList() + ")");
         }
+    }
+
+    /** Same record as KnowledgeWiring writes for a refusal found while parsing: rule {@code KB-DOCUMENT-REJECTED-<REASON>}. */
+    private void recordRefusal(CurrentUser user, String sourceId, IngestionException e) {
+        audit.record(AuditEvent.builder(AuditEventType.CONFIGURATION_CHANGED,
+                        new AuditActor(user.id(), user.id(), Roles.IT_ADMIN))
+                .action(AuditAction.CREATE)
+                .outcome(AuditOutcome.MINOR_FAILURE)
+                .ruleId("KB-DOCUMENT-REJECTED-" + e.reason().name().replace('_', '-'))
+                .object(AuditObject.document("KnowledgeSource/" + (sourceId == null ? "unknown" : sourceId)))
+                .build());
     }
 
     private static byte[] read(MultipartFile file) {

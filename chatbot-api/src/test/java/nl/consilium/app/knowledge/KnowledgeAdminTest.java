@@ -147,6 +147,12 @@ class KnowledgeAdminTest {
         }
         assertThat(json.readTree(it.get(PATH).body()).size()).isEqualTo(before);
         assertThat(found()).isEmpty();
+        // Every refusal is in the audit log under the IT user, whether the controller refused the file before reading
+        // it (type, metadata) or the knowledge base while parsing it (empty, corrupt, encoding).
+        String rules = new Http(port, "compliance").get("/api/v1/compliance/audit?user=it&type=CONFIGURATION_CHANGED&limit=100")
+                .body();
+        assertThat(rules).contains("KB-DOCUMENT-REJECTED-EMPTY", "KB-DOCUMENT-REJECTED-UNSUPPORTED-FORMAT",
+                "KB-DOCUMENT-REJECTED-CORRUPT", "KB-DOCUMENT-REJECTED-INVALID-ENCODING", "KB-DOCUMENT-REJECTED-INVALID-METADATA");
         assertThat(it.post(PATH + "/" + UUID.randomUUID() + "/approve", "").statusCode()).isEqualTo(404);
         assertThat(it.post(PATH + "/not-a-uuid/retire", "").statusCode()).isEqualTo(404);
         assertThat(it.get(PATH + "?state=GONE").statusCode()).isEqualTo(400);
