@@ -115,12 +115,13 @@ export function fmtTime(iso) {
 
 /** An API failure with the problem's title and detail (RFC 9457). */
 export class Problem extends Error {
-  constructor(status, title, detail, connector) {
+  constructor(status, title, detail, connector, reason) {
     super(detail ? `${title}: ${detail}` : title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.connector = connector; // set when IT took a connector out of service (problem type connector-out-of-service)
+    this.reason = reason; // a refusal's machine-readable reason (e.g. knowledge-document-rejected: EMPTY, CORRUPT)
   }
 
   /** The text for the user: in their language when the problem is a known one, else title and detail. */
@@ -137,17 +138,21 @@ export async function me() {
   return session;
 }
 
-/** Calls the API; sends the CSRF header on every changing request; throws Problem for non-2xx answers. */
+/**
+ * Calls the API; sends the CSRF header on every changing request; throws Problem for non-2xx answers. A FormData
+ * body is sent as multipart/form-data as it is (the browser sets the boundary); anything else as JSON.
+ */
 export async function request(method, url, body, accept = 'application/json') {
   const headers = { Accept: `${accept}, application/problem+json` };
   if (method !== 'GET' && method !== 'HEAD') {
     const s = session || (url === '/api/v1/me' ? null : await me());
     if (s && s.csrf) headers[s.csrf.headerName] = s.csrf.token;
   }
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       credentials: 'same-origin' });
   } catch (e) {
     throw new Problem(0, t('problem.network'), e.message);
@@ -172,13 +177,15 @@ export async function problemOf(response) {
   let title = `HTTP ${response.status}`;
   let detail = '';
   let connector;
+  let reason;
   try {
     const p = await response.json();
     title = p.title || title;
     detail = p.detail || '';
     connector = p.connector;
+    reason = p.reason;
   } catch (e) { /* not problem+json */ }
-  return new Problem(response.status, title, detail, connector);
+  return new Problem(response.status, title, detail, connector, reason);
 }
 
 /** A visible, announced error box in `where`. */

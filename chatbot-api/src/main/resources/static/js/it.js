@@ -1,6 +1,7 @@
 // Hospital IT's view: the effective use conditions with version and hash, per application its declarations and
-// the in-service switch, the knowledge sources, model endpoints and the EPD connection.
-import { addTexts, api, applyTexts, el, fmtTime, header, loc, onLanguageChange, retentionText, showProblem, t } from './common.js';
+// the in-service switch, the knowledge sources, model endpoints and the EPD connection, and the knowledge base's
+// documents (upload, approve, retire).
+import { addTexts, api, applyTexts, el, fmtTime, header, lang, loc, onLanguageChange, Problem, retentionText, showProblem, t } from './common.js';
 
 addTexts({
   nl: {
@@ -30,6 +31,41 @@ addTexts({
     'i.confirmConnOut': 'Koppeling "{name}" nu uit dienst nemen?', 'i.confirmConnIn': 'Koppeling "{name}" weer in dienst nemen?',
     'i.changedBy': '{who}, {when}', 'i.neverChanged': 'nooit (in dienst)',
     'i.none': '—',
+    'kb.title': 'Kennisbank', 'kb.documents': 'Documenten', 'kb.source': 'Bron', 'kb.state': 'Status',
+    'kb.intro': 'Alleen goedgekeurde documenten worden gebruikt in antwoorden. Een nieuw document komt als concept binnen; de eigenaar beoordeelt het, daarna keurt u het goed. Elke wijziging en elke weigering wordt gelogd onder uw naam.',
+    'kb.allSources': 'Alle bronnen', 'kb.allStates': 'Alle statussen', 'kb.refresh': 'Vernieuwen',
+    'kb.s.DRAFT': 'Concept', 'kb.s.APPROVED': 'Goedgekeurd', 'kb.s.RETIRED': 'Ingetrokken',
+    'kb.l.nl': 'Nederlands', 'kb.l.en': 'Engels',
+    'kb.col.title': 'Titel', 'kb.col.version': 'Versie', 'kb.col.language': 'Taal', 'kb.col.review': 'Herzieningsdatum',
+    'kb.col.chunks': 'Passages', 'kb.col.changed': 'Laatste wijziging', 'kb.col.action': 'Actie',
+    'kb.overdue': 'verlopen', 'kb.overdueLabel': 'Herzieningsdatum verstreken',
+    'kb.count': '{n} document(en).', 'kb.empty': 'Geen documenten met dit filter.', 'kb.loading': 'Documenten laden…',
+    'kb.approve': 'Goedkeuren', 'kb.retire': 'Intrekken', 'kb.noAction': 'ingetrokken: niet opnieuw goed te keuren',
+    'kb.approved': '"{title}" is goedgekeurd en wordt vanaf nu gebruikt in antwoorden (gelogd).',
+    'kb.retired': '"{title}" is ingetrokken en wordt niet meer gebruikt in antwoorden (gelogd).',
+    'kb.confirmRetire': 'Document "{title}" intrekken? Het wordt direct uit alle antwoorden gehaald en kan daarna niet opnieuw worden goedgekeurd.',
+    'kb.upload': 'Document uploaden',
+    'kb.uploadNote': 'Bestanden: .html, .md, .txt of .pdf, tot 50 MB. Velden die u leeg laat, worden overgenomen uit het bestand zelf (front matter bovenaan een Markdown- of tekstbestand, of <meta name="consilium:…"> in HTML); wat u hier invult gaat voor. Een PDF heeft geen eigen gegevens: vul dan bron, eigenaar, versie en taal in. Opnieuw uploaden met dezelfde bron en sleutel vervangt het document in één keer.',
+    'kb.file': 'Bestand', 'kb.fromFile': 'Uit het bestand', 'kb.titleOptional': 'Titel (optioneel)',
+    'kb.key': 'Sleutel (optioneel)', 'kb.keyHint': 'Leeg: de sleutel uit het bestand, anders de bestandsnaam zonder extensie.',
+    'kb.owner': 'Eigenaar', 'kb.version': 'Versie', 'kb.language': 'Taal', 'kb.reviewDate': 'Herzieningsdatum',
+    'kb.licence': 'Licentie', 'kb.url': 'URL van de bron',
+    'kb.approveNow': 'Direct goedkeuren',
+    'kb.approveHint': 'Alleen als de eigenaar het document al heeft beoordeeld: het wordt dan meteen in antwoorden gebruikt. Zonder vinkje wordt een nieuw document een concept; een vervangen document houdt zijn status.',
+    'kb.send': 'Uploaden', 'kb.sending': 'Bezig met uploaden…',
+    'kb.noFile': 'Kies eerst een bestand.',
+    'kb.outcome.added': 'Toegevoegd', 'kb.outcome.replaced': 'Vervangen', 'kb.outcome.unchanged': 'Ongewijzigd',
+    'kb.result': '{outcome}: "{title}" ({source}, sleutel {key}) — {chunks} passage(s), status {state}.',
+    'kb.resultUnchanged': 'Ongewijzigd: "{title}" ({source}, sleutel {key}) heeft al precies deze inhoud; er is niets veranderd (status {state}).',
+    'kb.refused': 'Geweigerd: {reason}',
+    'kb.r.EMPTY': 'het bestand is leeg of bevat geen tekst.',
+    'kb.r.TOO_LARGE': 'het bestand is groter dan 50 MB.',
+    'kb.r.CORRUPT': 'het bestand is beschadigd of kan niet worden gelezen.',
+    'kb.r.INVALID_ENCODING': 'de tekst is niet in UTF-8 opgeslagen.',
+    'kb.r.UNSUPPORTED_FORMAT': 'dit bestandstype wordt niet ondersteund (alleen .html, .md, .txt of .pdf).',
+    'kb.r.INVALID_METADATA': 'de gegevens over het document zijn onvolledig of ongeldig (bron, eigenaar, versie, taal of datum).',
+    'kb.r.other': 'het document is niet opgenomen.',
+    'kb.unchangedKb': 'De kennisbank is niet veranderd.',
   },
   en: {
     'i.title': 'IT administration', 'i.policy': 'Effective use conditions', 'i.apps': 'Applications', 'i.connections': 'Connections',
@@ -58,6 +94,41 @@ addTexts({
     'i.confirmConnOut': 'Take connector "{name}" out of service now?', 'i.confirmConnIn': 'Put connector "{name}" back in service?',
     'i.changedBy': '{who}, {when}', 'i.neverChanged': 'never (in service)',
     'i.none': '—',
+    'kb.title': 'Knowledge base', 'kb.documents': 'Documents', 'kb.source': 'Source', 'kb.state': 'State',
+    'kb.intro': 'Only approved documents are used in answers. A new document arrives as a draft; its owner reviews it, then you approve it. Every change and every refusal is logged under your name.',
+    'kb.allSources': 'All sources', 'kb.allStates': 'All states', 'kb.refresh': 'Refresh',
+    'kb.s.DRAFT': 'Draft', 'kb.s.APPROVED': 'Approved', 'kb.s.RETIRED': 'Retired',
+    'kb.l.nl': 'Dutch', 'kb.l.en': 'English',
+    'kb.col.title': 'Title', 'kb.col.version': 'Version', 'kb.col.language': 'Language', 'kb.col.review': 'Review date',
+    'kb.col.chunks': 'Passages', 'kb.col.changed': 'Last change', 'kb.col.action': 'Action',
+    'kb.overdue': 'overdue', 'kb.overdueLabel': 'Review date has passed',
+    'kb.count': '{n} document(s).', 'kb.empty': 'No documents with this filter.', 'kb.loading': 'Loading documents…',
+    'kb.approve': 'Approve', 'kb.retire': 'Retire', 'kb.noAction': 'retired: cannot be approved again',
+    'kb.approved': '"{title}" is approved and used in answers from now on (logged).',
+    'kb.retired': '"{title}" is retired and no longer used in answers (logged).',
+    'kb.confirmRetire': 'Retire document "{title}"? It is removed from all answers at once and cannot be approved again afterwards.',
+    'kb.upload': 'Upload a document',
+    'kb.uploadNote': 'Files: .html, .md, .txt or .pdf, up to 50 MB. Fields you leave empty are taken from the file itself (front matter at the top of a Markdown or text file, or <meta name="consilium:…"> in HTML); what you fill in here wins. A PDF carries no metadata of its own: then give source, owner, version and language. Uploading again with the same source and key replaces the document in one step.',
+    'kb.file': 'File', 'kb.fromFile': 'From the file', 'kb.titleOptional': 'Title (optional)',
+    'kb.key': 'Key (optional)', 'kb.keyHint': 'Empty: the key in the file, else the file name without its extension.',
+    'kb.owner': 'Owner', 'kb.version': 'Version', 'kb.language': 'Language', 'kb.reviewDate': 'Review date',
+    'kb.licence': 'Licence', 'kb.url': 'URL of the source',
+    'kb.approveNow': 'Approve at once',
+    'kb.approveHint': 'Only when the owner has already reviewed the document: it is then used in answers straight away. Unticked, a new document becomes a draft; a replaced document keeps its state.',
+    'kb.send': 'Upload', 'kb.sending': 'Uploading…',
+    'kb.noFile': 'Choose a file first.',
+    'kb.outcome.added': 'Added', 'kb.outcome.replaced': 'Replaced', 'kb.outcome.unchanged': 'Unchanged',
+    'kb.result': '{outcome}: "{title}" ({source}, key {key}) — {chunks} passage(s), state {state}.',
+    'kb.resultUnchanged': 'Unchanged: "{title}" ({source}, key {key}) already has exactly this content; nothing changed (state {state}).',
+    'kb.refused': 'Refused: {reason}',
+    'kb.r.EMPTY': 'the file is empty or holds no text.',
+    'kb.r.TOO_LARGE': 'the file is larger than 50 MB.',
+    'kb.r.CORRUPT': 'the file is damaged or cannot be read.',
+    'kb.r.INVALID_ENCODING': 'the text is not saved as UTF-8.',
+    'kb.r.UNSUPPORTED_FORMAT': 'this file type is not supported (only .html, .md, .txt or .pdf).',
+    'kb.r.INVALID_METADATA': 'the information about the document is incomplete or invalid (source, owner, version, language or date).',
+    'kb.r.other': 'the document was not taken in.',
+    'kb.unchangedKb': 'The knowledge base has not changed.',
   },
 });
 
@@ -177,6 +248,205 @@ async function flipConnector(c, inService) {
   } catch (e) { showProblem($('connector-status'), e); }
 }
 
+// ---- Knowledge base: list, approve, retire, upload (KnowledgeAdminController) ----
+
+const KB = '/api/v1/admin/knowledge/documents';
+// The knowledge base's own limit (DocumentUpload.DEFAULT_MAX_BYTES): checked here too, so IT is not left waiting
+// for 50 MB to travel only to be refused.
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const STATE_ORDER = { DRAFT: 0, APPROVED: 1, RETIRED: 2 };
+let documents = null;
+let kbRequest = 0; // the newest list request wins: a slow answer for an older filter never overwrites a newer one
+let highlighted = null; // the document of the last upload or action, marked in the table
+
+function sourceTitle(id) {
+  const k = connections?.knowledgeSources.find((s) => s.id === id);
+  return k ? loc({ nl: k.titleNl, en: k.titleEn }) : id;
+}
+
+/** Today in the browser's own time zone as YYYY-MM-DD, comparable with a document's review date as text. */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function fmtDate(isoDate) {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(lang() === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' });
+}
+
+/** The declared knowledge sources (from the use conditions, via the connections overview) in both selects. */
+function renderSourceOptions() {
+  for (const id of ['kb-f-source', 'kb-source']) {
+    const select = $(id);
+    const chosen = select.value;
+    const first = select.options[0];
+    select.replaceChildren(first, ...(connections?.knowledgeSources || []).map((k) =>
+      el('option', { value: k.id }, `${loc({ nl: k.titleNl, en: k.titleEn })} (${k.id})`)));
+    select.value = chosen;
+  }
+}
+
+async function loadDocuments() {
+  const mine = ++kbRequest;
+  const params = new URLSearchParams();
+  if ($('kb-f-source').value) params.set('source', $('kb-f-source').value);
+  if ($('kb-f-state').value) params.set('state', $('kb-f-state').value);
+  const query = params.toString();
+  $('kb-documents').setAttribute('aria-busy', 'true');
+  try {
+    const list = await api('GET', query ? `${KB}?${query}` : KB);
+    if (mine !== kbRequest) return;
+    documents = list;
+    renderDocuments();
+  } catch (e) {
+    if (mine === kbRequest) { documents = null; showProblem($('kb-documents'), e); }
+  } finally {
+    if (mine === kbRequest) $('kb-documents').removeAttribute('aria-busy');
+  }
+}
+
+function reviewCell(d, now) {
+  if (!d.reviewDate) return el('td', {}, t('i.none'));
+  // A retired document is no longer used, so its passed review date needs no attention.
+  const overdue = d.reviewDate < now && d.state !== 'RETIRED';
+  return el('td', { 'data-review': d.reviewDate, 'data-overdue': overdue ? 'true' : null },
+    fmtDate(d.reviewDate), overdue ? [' ', el('span', { class: 'overdue', title: t('kb.overdueLabel') }, `(${t('kb.overdue')})`)] : null);
+}
+
+function changedCell(d) {
+  const parts = [];
+  if (d.stateChangedBy) parts.push(t('i.changedBy', { who: d.stateChangedBy, when: fmtTime(d.stateChangedAt) }));
+  else parts.push(fmtTime(d.stateChangedAt || d.updatedAt));
+  return el('td', { class: 'small' }, parts);
+}
+
+function actionCell(d) {
+  if (d.state === 'DRAFT') {
+    return el('td', {}, el('button', { type: 'button', 'data-approve': d.id, 'aria-label': `${t('kb.approve')}: ${d.title}`,
+      onclick: (e) => changeDocument(d, 'approve', e.currentTarget) }, t('kb.approve')));
+  }
+  if (d.state === 'APPROVED') {
+    return el('td', {}, el('button', { type: 'button', class: 'danger', 'data-retire': d.id, 'aria-label': `${t('kb.retire')}: ${d.title}`,
+      onclick: (e) => changeDocument(d, 'retire', e.currentTarget) }, t('kb.retire')));
+  }
+  return el('td', { class: 'small muted' }, t('kb.noAction'));
+}
+
+function renderDocuments() {
+  if (!documents) return;
+  const now = today();
+  // Drafts first: they are the ones waiting for IT.
+  const rows = [...documents].sort((a, b) => (STATE_ORDER[a.state] - STATE_ORDER[b.state])
+    || a.sourceId.localeCompare(b.sourceId) || a.title.localeCompare(b.title));
+  $('kb-documents').replaceChildren(
+    el('table', { class: 'data', id: 'kb-table' },
+      el('caption', { class: 'small muted', id: 'kb-count' }, t('kb.count', { n: rows.length })),
+      el('thead', {}, el('tr', {}, ['kb.col.title', 'kb.source', 'kb.col.version', 'kb.col.language', 'kb.state',
+        'kb.col.review', 'kb.col.chunks', 'kb.col.changed', 'kb.col.action'].map((k) => el('th', { scope: 'col' }, t(k))))),
+      el('tbody', {}, rows.length === 0
+        ? el('tr', {}, el('td', { colspan: '9' }, t('kb.empty')))
+        : rows.map((d) => el('tr', { 'data-document': d.id, 'data-key': d.externalKey, 'data-state': d.state,
+          class: [d.state === 'RETIRED' ? 'retired' : '', d.id === highlighted ? 'selected' : ''].join(' ').trim() || null },
+          el('th', { scope: 'row', id: `doc-${d.id}`, tabindex: '-1' }, d.title, el('br'),
+            el('span', { class: 'mono small muted' }, d.externalKey)),
+          el('td', {}, sourceTitle(d.sourceId)),
+          el('td', {}, d.version || t('i.none')),
+          el('td', {}, t(`kb.l.${String(d.language).toLowerCase()}`)),
+          el('td', {}, el('span', { class: `pill ${d.state}`, 'data-document-state': d.id }, t(`kb.s.${d.state}`))),
+          reviewCell(d, now),
+          el('td', { class: 'num' }, String(d.chunkCount)),
+          changedCell(d),
+          actionCell(d))))));
+}
+
+/** Re-reads the document counts per source in "Koppelingen" after a change (not awaited: it also probes the EPD). */
+function refreshCounts() {
+  api('GET', '/api/v1/admin/connections').then((c) => { connections = c; renderConnections(); },
+    (e) => showProblem($('connections'), e));
+}
+
+async function changeDocument(d, action, button) {
+  if (action === 'retire' && !window.confirm(t('kb.confirmRetire', { title: d.title }))) return;
+  button.disabled = true;
+  try {
+    const updated = await api('POST', `${KB}/${encodeURIComponent(d.id)}/${action}`);
+    highlighted = updated.id;
+    $('kb-status').textContent = t(action === 'approve' ? 'kb.approved' : 'kb.retired', { title: updated.title });
+    refreshCounts();
+  } catch (e) {
+    // e.g. 409 when someone else retired it meanwhile, 503 when the audit log could not record it: the table is
+    // re-read below, so it shows what is true now.
+    showProblem($('kb-status'), e);
+  }
+  await loadDocuments();
+  // Keep the keyboard where it was: on the row that changed (gone when the filter no longer matches it).
+  document.getElementById(`doc-${d.id}`)?.focus();
+}
+
+function refusalText(reason) {
+  const key = `kb.r.${reason}`;
+  return t('kb.refused', { reason: t(key) === key ? t('kb.r.other') : t(key) });
+}
+
+function showRefusal(reason, detail) {
+  $('kb-upload-result').replaceChildren(el('div', { class: 'status bad', role: 'alert', id: 'kb-refusal', 'data-reason': reason },
+    el('strong', {}, refusalText(reason)), ' ', detail));
+}
+
+async function uploadDocument(event) {
+  event.preventDefault();
+  const out = $('kb-upload-result');
+  const file = $('kb-file').files[0];
+  if (!file) {
+    out.replaceChildren(el('div', { class: 'status bad', role: 'alert' }, t('kb.noFile')));
+    $('kb-file').focus();
+    return;
+  }
+  if (file.size > MAX_UPLOAD_BYTES) {
+    showRefusal('TOO_LARGE', t('kb.unchangedKb'));
+    return;
+  }
+  const form = new FormData();
+  form.append('file', file, file.name);
+  for (const [name, id] of [['source', 'kb-source'], ['title', 'kb-title'], ['key', 'kb-key'], ['owner', 'kb-owner'],
+    ['version', 'kb-version'], ['language', 'kb-language'], ['reviewDate', 'kb-review'], ['licence', 'kb-licence'],
+    ['url', 'kb-url']]) {
+    const value = $(id).value.trim();
+    if (value) form.append(name, value); // empty: the file's own front matter decides
+  }
+  if ($('kb-approve').checked) form.append('state', 'APPROVED');
+  const submit = $('kb-submit');
+  submit.disabled = true;
+  out.replaceChildren(el('p', { class: 'small' }, t('kb.sending')));
+  try {
+    const r = await api('POST', KB, form);
+    const d = r.document;
+    const vars = { outcome: t(`kb.outcome.${r.outcome}`), title: d.title, source: d.sourceId, key: d.externalKey,
+      chunks: r.chunks ?? d.chunkCount, state: t(`kb.s.${r.state}`) };
+    out.replaceChildren(el('p', { class: 'status ok', id: 'kb-outcome', 'data-outcome': r.outcome, 'data-document': r.documentId },
+      t(r.outcome === 'unchanged' ? 'kb.resultUnchanged' : 'kb.result', vars)));
+    highlighted = r.documentId;
+    $('kb-upload').reset();
+    await loadDocuments();
+    refreshCounts();
+  } catch (e) {
+    if (e instanceof Problem && e.reason) showRefusal(e.reason, e.detail);
+    else showProblem(out, e);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function startKnowledge() {
+  renderSourceOptions();
+  $('kb-filters').addEventListener('submit', (e) => { e.preventDefault(); loadDocuments(); });
+  $('kb-f-source').addEventListener('change', loadDocuments);
+  $('kb-f-state').addEventListener('change', loadDocuments);
+  $('kb-upload').addEventListener('submit', uploadDocument);
+  return loadDocuments();
+}
+
 async function start() {
   try {
     await header('it');
@@ -198,10 +468,14 @@ async function start() {
     connectors = await api('GET', '/api/v1/admin/connectors');
     renderConnectors();
   } catch (e) { showProblem($('connectors'), e); }
+  // After the connections: the source selects list the knowledge sources the use conditions declare.
+  await startKnowledge();
   onLanguageChange(() => {
     if (policy) { renderPolicy(); renderApps(); }
     if (connections) renderConnections();
     if (connectors) renderConnectors();
+    renderSourceOptions();
+    renderDocuments();
   });
 }
 

@@ -105,6 +105,27 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
     }
 
+    /** Answers "Cancel" to a confirmation and returns its text. */
+    String dismissConfirm() {
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        String text = alert.getText();
+        alert.dismiss();
+        return text;
+    }
+
+    /**
+     * Sets a form control's value as a script would, with the input and change events. For {@code <input type=date>}:
+     * what sendKeys types there depends on the browser's locale (dd-mm-jjjj in Dutch), the value does not.
+     */
+    void setValue(String css, String value) {
+        ((JavascriptExecutor) driver).executeScript("""
+                const e = arguments[0];
+                e.value = arguments[1];
+                e.dispatchEvent(new Event('input', {bubbles: true}));
+                e.dispatchEvent(new Event('change', {bubbles: true}));
+                """, visible(css), value);
+    }
+
     /** A fetch from the page, with the session cookie: returns "status body". */
     String fetch(String method, String path) {
         Object result = ((JavascriptExecutor) driver).executeAsyncScript("""

@@ -2,11 +2,15 @@ package nl.consilium.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 
 import nl.consilium.app.support.DemoAppTest;
 import nl.consilium.app.support.Http;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,7 +43,10 @@ import tools.jackson.databind.ObjectMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserTest {
 
-    private static final String DATABASE = "consilium_test_browser";
+    // TestDatabase drops and recreates it at the start of a run: a second run at the same time (another checkout, CI)
+    // needs a database of its own, or each drops the other's.
+    private static final String DATABASE = System.getProperty("consilium.browser.database", "consilium_test_browser");
+    private static final String KNOWLEDGE = "/api/v1/admin/knowledge/documents";
     private static Browser browser;
 
     @DynamicPropertySource
@@ -310,7 +318,6 @@ class WebUiBrowserTest {
         HttpResponse<String> refused = askAsSpecialist();
         assertThat(refused.body()).contains("event:refusal").contains("APP-OUT-OF-SERVICE");
 
-        browser.screenshot("it.png", 2000);
         assertThat(browser.accessibilityViolations()).as("axe-core: IT view").isEmpty();
 
         browser.clickable("button[data-switch=richtlijnen]").click();
@@ -393,6 +400,108 @@ class WebUiBrowserTest {
         }
     }
 
+    @Test
+    @Order(11)
+    void itUploadsADraftApprovesItAndRetiresItAndABadFileIsRefusedWithTheReason(@TempDir Path files) throws IOException {
+        Http it = new Http(port, "it");
+        // A word no other document has, so the chat finds this document and only this one; a new key each run, so
+        // the upload is always "added" although the knowledge base is kept between runs.
+        String marker = "browserprotocol" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String title = "Testprotocol " + marker;
+        // Owner, language and title come from the file's own front matter; source, version and review date from the
+        // form (the review date in the past, so the table flags it).
+        Path protocol = files.resolve("bt-" + marker + ".md");
+        Files.writeString(protocol, "---\ntitle: \"" + title + "\"\nowner: \"Vakgroep Browsertest\"\nlanguage: nl\n---\n\n# "
+                + title + "\n\n## Behandeling\n\nBij " + marker + " geef je 5 mg eenmaal daags gedurende drie dagen.\n");
+
+        browser.signIn("it", "/it.html");
+        browser.visible("#kb-table tbody tr[data-document]");
+        browser.visible("#kb-file").sendKeys(protocol.toString());
+        new Select(browser.visible("#kb-source")).selectByValue("demo-protocollen");
+        browser.visible("#kb-version").sendKeys("0.9");
+        browser.setValue("#kb-review", "2025-01-31");
+        assertThat(browser.driver.findElement(By.id("kb-approve")).isSelected()).isFalse();
+        browser.clickable("#kb-submit").click();
+
+        WebElement outcome = browser.visible("#kb-outcome");
+        assertThat(outcome.getAttribute("data-outcome")).isEqualTo("added");
+        assertThat(outcome.getText()).startsWith("Toegevoegd").contains(title).contains("demo-protocollen")
+                .contains("passage").contains("status Concept");
+        String id = outcome.getAttribute("data-document");
+        String row = "#kb-table tr[data-document='" + id + "']";
+        browser.textAppears(row + " [data-document-state]", "Concept");
+        assertThat(browser.text(row)).contains(title).contains("Ziekenhuisprotocollen (demo)").contains("0.9").contains("Nederlands");
+        assertThat(browser.driver.findElement(By.cssSelector(row + " td[data-review]")).getAttribute("data-overdue"))
+                .isEqualTo("true");
+        assertThat(browser.text(row + " td[data-review]")).contains("verlopen");
+        JsonNode draft = json.readTree(it.get(KNOWLEDGE + "/" + id).body());
+        assertThat(draft.path("state").asString()).isEqualTo("DRAFT");
+        assertThat(draft.path("owner").asString()).as("from the front matter").isEqualTo("Vakgroep Browsertest");
+        assertThat(draft.path("reviewDate").asString()).isEqualTo("2025-01-31");
+        assertThat(askAsSpecialist("Wat geef je bij " + marker + "?").body()).as("a draft is never cited").doesNotContain(title);
+
+        browser.clickable(row + " button[data-approve]").click();
+        browser.textAppears(row + " [data-document-state]", "Goedgekeurd");
+        assertThat(browser.text("#kb-status")).contains(title).contains("goedgekeurd").contains("gelogd");
+        assertThat(browser.text(row)).contains("it, ");
+        assertThat(json.readTree(it.get(KNOWLEDGE + "/" + id).body()).path("stateChangedBy").asString()).isEqualTo("it");
+        assertThat(askAsSpecialist("Wat geef je bij " + marker + "?").body()).as("approved: cited at once")
+                .contains("event:sources").contains(title);
+
+        // Retiring asks first; "cancel" changes nothing.
+        browser.clickable(row + " button[data-retire]").click();
+        assertThat(browser.dismissConfirm()).contains(title).contains("direct uit alle antwoorden");
+        assertThat(browser.text(row + " [data-document-state]")).isEqualTo("Goedgekeurd");
+        browser.clickable(row + " button[data-retire]").click();
+        browser.acceptConfirm();
+        browser.textAppears(row + " [data-document-state]", "Ingetrokken");
+        assertThat(browser.text("#kb-status")).contains("ingetrokken");
+        assertThat(browser.all(row + " button")).as("a retired document has no action").isEmpty();
+        assertThat(json.readTree(it.get(KNOWLEDGE + "/" + id).body()).path("state").asString()).isEqualTo("RETIRED");
+        assertThat(askAsSpecialist("Wat geef je bij " + marker + "?").body()).as("retired: gone from answers at once")
+                .doesNotContain(title);
+
+        // The filter: drafts only hides it, retired only shows it.
+        new Select(browser.visible("#kb-f-state")).selectByValue("DRAFT");
+        browser.wait.until(d -> browser.all(row).isEmpty()
+                && browser.all("#kb-table tbody tr[data-document]").stream().allMatch(r -> "DRAFT".equals(r.getAttribute("data-state"))));
+        new Select(browser.visible("#kb-f-state")).selectByValue("RETIRED");
+        new Select(browser.visible("#kb-f-source")).selectByValue("demo-protocollen");
+        browser.wait.until(d -> !browser.all(row).isEmpty() && browser.all("#kb-table tbody tr[data-document]").stream()
+                .allMatch(r -> "RETIRED".equals(r.getAttribute("data-state")) && r.getText().contains("Ziekenhuisprotocollen")));
+
+        // Refusals: the reason in words, the API's detail, and nothing added.
+        int before = json.readTree(it.get(KNOWLEDGE).body()).size();
+        Path empty = Files.write(files.resolve("leeg.md"), new byte[0]);
+        browser.visible("#kb-file").sendKeys(empty.toString());
+        new Select(browser.visible("#kb-source")).selectByValue("demo-protocollen");
+        browser.visible("#kb-owner").sendKeys("Vakgroep Browsertest");
+        browser.visible("#kb-version").sendKeys("1");
+        new Select(browser.visible("#kb-language")).selectByValue("nl");
+        browser.clickable("#kb-submit").click();
+        WebElement refusal = browser.visible("#kb-refusal[data-reason=EMPTY]");
+        assertThat(refusal.getText()).startsWith("Geweigerd: het bestand is leeg").contains("unchanged");
+        assertThat(refusal.getAttribute("role")).isEqualTo("alert");
+
+        Path exe = Files.write(files.resolve("programma.exe"), new byte[] {0x4d, 0x5a, 1, 2});
+        browser.driver.findElement(By.id("kb-file")).sendKeys(exe.toString());
+        browser.clickable("#kb-submit").click();
+        browser.textAppears("#kb-refusal[data-reason=UNSUPPORTED_FORMAT]", "wordt niet ondersteund");
+        assertThat(browser.text("#kb-refusal")).contains(".exe");
+        assertThat(json.readTree(it.get(KNOWLEDGE).body()).size()).isEqualTo(before);
+
+        // Every change is in the audit log under the IT user, with the rule ids the operations guide names.
+        JsonNode audit = json.readTree(new Http(port, "compliance")
+                .get("/api/v1/compliance/audit?user=it&type=CONFIGURATION_CHANGED&limit=50").body());
+        assertThat(audit.path("records").findValues("ruleIds").toString())
+                .contains("KB-DOCUMENT-ADDED", "KB-DOCUMENT-APPROVED", "KB-DOCUMENT-RETIRED", "KB-DOCUMENT-REJECTED-EMPTY",
+                        "KB-DOCUMENT-REJECTED-UNSUPPORTED-FORMAT");
+        assertThat(audit.toString()).contains("KnowledgeDocument/" + id);
+
+        browser.screenshot("it.png", 3600);
+        assertThat(browser.accessibilityViolations()).as("axe-core: IT view, knowledge base with a refusal").isEmpty();
+    }
+
     private boolean connectorInService(Http it, String connector) {
         for (JsonNode state : json.readTree(it.get("/api/v1/admin/connectors").body())) {
             if (state.path("connector").asString().equals(connector)) {
@@ -412,11 +521,16 @@ class WebUiBrowserTest {
     }
 
     private HttpResponse<String> askAsSpecialist() {
+        return askAsSpecialist("Beleid bij delier?");
+    }
+
+    /** A question in Richtlijnen (sources demo-richtlijnen and demo-protocollen) as the specialist, by API. */
+    private HttpResponse<String> askAsSpecialist(String question) {
         Http specialist = new Http(port, "specialist");
         specialist.put("/api/v1/applications/richtlijnen/terms/acceptance", "{\"termsVersion\":\"1\"}");
         String id = json.readTree(specialist.post("/api/v1/conversations", "{\"applicationId\":\"richtlijnen\"}").body())
                 .path("id").asString();
-        return specialist.post("/api/v1/conversations/" + id + "/messages", "{\"text\":\"Beleid bij delier?\"}");
+        return specialist.post("/api/v1/conversations/" + id + "/messages", "{\"text\":\"" + question + "\"}");
     }
 
     private static void resetApplicationState(String url) {
