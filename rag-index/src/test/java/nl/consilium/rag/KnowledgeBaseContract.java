@@ -124,6 +124,27 @@ abstract class KnowledgeBaseContract {
     }
 
     @Test
+    void aRetiredDocumentUploadedAgainComesBackAsADraftForANewReview() {
+        String text = "# Valpreventie\n\n## Beleid\n\nBij valrisico meet je orthostatische hypotensie en saneer je sederende medicatie.\n";
+        IngestOutcome first = kb.ingest(md("terugkeer", "val.md", "1", text, ApprovalState.APPROVED), "it");
+        kb.retire(first.documentId(), "eigenaar");
+        SearchRequest query = new SearchRequest("orthostatische hypotensie valrisico", 5, SearchMode.LEXICAL, Set.of("terugkeer"), null);
+        assertThat(kb.search(query)).isEmpty();
+        assertThatThrownBy(() -> kb.approve(first.documentId(), "eigenaar")).isInstanceOf(IllegalStateException.class);
+
+        // The same file again is not "unchanged": it brings the document back, as a draft, still invisible.
+        IngestOutcome again = kb.ingest(md("terugkeer", "val.md", "1", text, null), "it");
+        assertThat(again).isInstanceOf(IngestOutcome.Replaced.class);
+        assertThat(((IngestOutcome.Replaced) again).state()).isEqualTo(ApprovalState.DRAFT);
+        assertThat(again.documentId()).isEqualTo(first.documentId());
+        assertThat(kb.search(query)).isEmpty();
+        kb.approve(again.documentId(), "eigenaar");
+        assertThat(kb.search(query)).extracting(RetrievedPassage::externalKey).containsOnly("val.md");
+        // A second identical upload of the approved document is a no-op again.
+        assertThat(kb.ingest(md("terugkeer", "val.md", "1", text, null), "it")).isInstanceOf(IngestOutcome.Unchanged.class);
+    }
+
+    @Test
     void draftIsInvisibleApprovedIsFoundWithCitationRetiredIsGoneAtOnce() {
         IngestOutcome outcome = kb.ingest(md("richtlijnen", "cap.md", "1.0", CAP, null), "it-beheer");
         assertThat(outcome).isInstanceOf(IngestOutcome.Added.class);

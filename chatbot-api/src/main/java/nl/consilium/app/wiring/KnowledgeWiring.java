@@ -104,10 +104,12 @@ public class KnowledgeWiring {
                             : AuditOutcome.SUCCESS)
                     .occurredAt(event.at());
             switch (event) {
+                // The resulting state too: an upload approved in one step goes live without a separate approval,
+                // and a retired document uploaded again comes back as a draft.
                 case KnowledgeEvent.DocumentAdded e -> builder.action(AuditAction.CREATE).ruleId("KB-DOCUMENT-ADDED")
-                        .object(document(e.documentId()));
+                        .ruleId("KB-DOCUMENT-" + e.state().name()).object(document(e.documentId()));
                 case KnowledgeEvent.DocumentReplaced e -> builder.action(AuditAction.UPDATE).ruleId("KB-DOCUMENT-REPLACED")
-                        .object(document(e.documentId()));
+                        .ruleId("KB-DOCUMENT-" + e.state().name()).object(document(e.documentId()));
                 case KnowledgeEvent.DocumentStateChanged e -> builder.action(AuditAction.UPDATE)
                         .ruleId("KB-DOCUMENT-" + e.to().name()).object(document(e.documentId()));
                 case KnowledgeEvent.DocumentRejected e -> builder.action(AuditAction.CREATE)

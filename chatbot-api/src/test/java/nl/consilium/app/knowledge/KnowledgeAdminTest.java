@@ -115,7 +115,8 @@ class KnowledgeAdminTest {
         // Each change is in the audit log under the IT user, with a rule an auditor can filter on.
         JsonNode page = json.readTree(new Http(port, "compliance").get("/api/v1/compliance/audit?user=it&limit=50").body());
         String rules = page.path("records").findValues("ruleIds").toString();
-        assertThat(rules).contains("KB-DOCUMENT-ADDED", "KB-DOCUMENT-APPROVED", "KB-DOCUMENT-REPLACED", "KB-DOCUMENT-RETIRED");
+        assertThat(rules).contains("KB-DOCUMENT-ADDED", "KB-DOCUMENT-DRAFT", "KB-DOCUMENT-APPROVED", "KB-DOCUMENT-REPLACED",
+                "KB-DOCUMENT-RETIRED");
         assertThat(page.toString()).contains("KnowledgeDocument/" + id);
     }
 

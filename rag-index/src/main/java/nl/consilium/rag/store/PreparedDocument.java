@@ -19,6 +19,25 @@ public record PreparedDocument(DocumentMetadata metadata, String title, Document
         return title == null;
     }
 
+    /**
+     * Whether this upload leaves the stored document as it is: same content, and the document is not
+     * retired (uploading a retired document again is how it comes back, for a new review).
+     */
+    public boolean leavesUnchanged(String storedHash, ApprovalState storedState) {
+        return storedHash != null && storedHash.equals(contentHash) && storedState != ApprovalState.RETIRED;
+    }
+
+    /**
+     * The state after the write: what the upload asks for; otherwise a new document starts as a draft,
+     * a re-upload keeps its state, and a retired document that comes back starts a new review as a draft.
+     */
+    public ApprovalState stateAfterWrite(ApprovalState storedState) {
+        if (requestedState != null) {
+            return requestedState;
+        }
+        return storedState == null || storedState == ApprovalState.RETIRED ? ApprovalState.DRAFT : storedState;
+    }
+
 
     public PreparedDocument {
         if (chunks.size() != vectors.size()) {

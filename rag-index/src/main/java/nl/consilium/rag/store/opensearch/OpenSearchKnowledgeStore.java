@@ -242,7 +242,8 @@ public final class OpenSearchKnowledgeStore implements KnowledgeStore {
 
     @Override
     public Optional<String> contentHash(String sourceId, String externalKey) {
-        return record(documentId(sourceId, externalKey)).map(r -> r.source().path("content_hash").asString());
+        return record(documentId(sourceId, externalKey)).filter(r -> r.state() != ApprovalState.RETIRED)
+                .map(r -> r.source().path("content_hash").asString());
     }
 
     /** One document's pending change: its new record, and the generation written for it. */
@@ -263,7 +264,7 @@ public final class OpenSearchKnowledgeStore implements KnowledgeStore {
             UUID id = documentId(m.sourceId(), m.externalKey());
             Optional<Record> previous = record(id);
             String previousHash = previous.map(p -> p.source().path("content_hash").asString()).orElse(null);
-            if (previous.isPresent() && previousHash.equals(doc.contentHash())) {
+            if (previous.isPresent() && doc.leavesUnchanged(previousHash, previous.get().state())) {
                 events.add(new KnowledgeEvent.DocumentUnchanged(id, m.sourceId(), m.externalKey(), previousHash, actor, now));
                 outcomes.add(new IngestOutcome.Unchanged(id));
                 continue;
@@ -273,8 +274,7 @@ public final class OpenSearchKnowledgeStore implements KnowledgeStore {
                         + " changed while it was being uploaded again; retry the upload");
             }
             ApprovalState previousState = previous.map(Record::state).orElse(null);
-            ApprovalState state = doc.requestedState() != null ? doc.requestedState()
-                    : previousState != null ? previousState : ApprovalState.DRAFT;
+            ApprovalState state = doc.stateAfterWrite(previousState);
             long generation = previous.map(Record::generation).orElse(0L) + 1;
             ObjectNode rec = JSON.createObjectNode();
             rec.put("id", id.toString()).put("source_id", m.sourceId()).put("external_key", m.externalKey())

@@ -97,7 +97,8 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
     @Override
     public Optional<String> contentHash(String sourceId, String externalKey) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select content_hash from " + s + ".document where source_id = ? and external_key = ?")) {
+             PreparedStatement ps = c.prepareStatement("select content_hash from " + s
+                     + ".document where source_id = ? and external_key = ? and state <> 'RETIRED'")) {
             ps.setString(1, sourceId);
             ps.setString(2, externalKey);
             try (ResultSet rs = ps.executeQuery()) {
@@ -161,7 +162,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
                 }
             }
         }
-        if (id != null && previousHash.equals(doc.contentHash())) {
+        if (id != null && doc.leavesUnchanged(previousHash, previousState)) {
             events.add(new KnowledgeEvent.DocumentUnchanged(id, m.sourceId(), m.externalKey(), previousHash, actor, now));
             return new IngestOutcome.Unchanged(id);
         }
@@ -169,8 +170,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
             throw new java.util.ConcurrentModificationException("document " + m.sourceId() + "/" + m.externalKey()
                     + " changed while it was being uploaded again; retry the upload");
         }
-        ApprovalState state = doc.requestedState() != null ? doc.requestedState()
-                : previousState != null ? previousState : ApprovalState.DRAFT;
+        ApprovalState state = doc.stateAfterWrite(previousState);
         boolean replacing = id != null;
         if (replacing) {
             postings.remove(c, id);
