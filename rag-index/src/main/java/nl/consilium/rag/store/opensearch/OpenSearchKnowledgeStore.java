@@ -763,7 +763,10 @@ public final class OpenSearchKnowledgeStore implements KnowledgeStore {
         Map<Long, RetrievedPassage> out = new LinkedHashMap<>();
         for (var e : found.entrySet()) {
             Long generation = current.get(e.getValue().documentId());
-            if (generation != null && e.getValue().generation() <= generation) {
+            // Only the current generation: hybrid ranks with two searches, and one may have seen the old
+            // version while the other saw the new. A chunk left out here makes the knowledge base search
+            // again (KnowledgeBase#search), so a reader never gets both versions, nor neither.
+            if (generation != null && e.getValue().generation() == generation) {
                 out.put(e.getKey(), e.getValue().passage());
             }
         }
