@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.consilium.rag.embed.NoVectors;
 import nl.consilium.rag.eval.BeirDataset;
 import nl.consilium.rag.eval.LanguageGuess;
 import nl.consilium.rag.eval.RankingMetrics;
@@ -32,8 +33,12 @@ public final class RetrievalEvaluation {
         KnowledgeSchema.migrate(dataSource, schema, embeddings.dimensions());
         // Bulk load first, vector index after (counted in index_seconds): several times faster than a live index.
         KnowledgeSchema.dropVectorIndex(dataSource, schema);
-        try (KnowledgeBase kb = KnowledgeBase.postgres(dataSource, embeddings, KnowledgeAuditListener.NONE, baseSettings.withSchema(schema))) {
-            return run(beirDir, kb, "postgres", embeddings, mode, () -> KnowledgeSchema.createVectorIndex(dataSource, schema));
+        // Lexical ranking reads no vectors: a lexical run skips the model and the vector index altogether.
+        boolean lexical = mode == SearchMode.LEXICAL;
+        KnowledgeEmbeddingModel model = lexical ? new NoVectors(embeddings.dimensions()) : embeddings;
+        try (KnowledgeBase kb = KnowledgeBase.postgres(dataSource, model, KnowledgeAuditListener.NONE, baseSettings.withSchema(schema))) {
+            return run(beirDir, kb, "postgres", model, mode,
+                    lexical ? () -> { } : () -> KnowledgeSchema.createVectorIndex(dataSource, schema));
         } finally {
             KnowledgeSchema.drop(dataSource, schema);
         }

@@ -34,6 +34,14 @@ class RetrievalEvaluationTest extends RetrievalEvaluationContract {
     }
 
     @Test
+    void aLexicalEvaluationSaysItUsedNoEmbeddingModel() throws Exception {
+        EvaluationReport lexical = run(Path.of("src/test/resources/beir/tiny"), SearchMode.LEXICAL);
+        assertThat(lexical.embeddingModel()).isEqualTo(nl.consilium.rag.embed.NoVectors.MODEL_ID);
+        assertThat(lexical.toMap().get("embedding_model")).isEqualTo(nl.consilium.rag.embed.NoVectors.MODEL_ID);
+        assertThat(run(Path.of("src/test/resources/beir/tiny"), SearchMode.DENSE).embeddingModel()).isEqualTo("bge-small-en-v1.5-q");
+    }
+
+    @Test
     void metricsFollowTrecEval() {
         Map<String, Integer> rel = Map.of("a", 2, "b", 1, "z", 0);
         assertThat(RankingMetrics.ndcgAtK(List.of("a", "b", "c"), rel, 10)).isCloseTo(1.0, within(1e-9));
