@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,10 +53,8 @@ class SearchLatencyBenchmark {
         Random random = new Random(42);
         t0 = System.nanoTime();
         if (fill) try (Connection c = ds.getConnection()) {
+            KnowledgeSchema.dropVectorIndex(ds, schema);
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("drop index " + schema + ".chunk_embedding_hnsw");
-            }
             int perDoc = 10;
             try (PreparedStatement doc = c.prepareStatement("insert into " + schema + ".document (id, source_id, external_key, title, owner,"
                     + " version, language, state, format, content_hash, chunk_count, created_at, updated_at, state_changed_by, state_changed_at)"
@@ -97,13 +94,7 @@ class SearchLatencyBenchmark {
             c.commit();
             double loaded = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            try (Statement s = c.createStatement()) {
-                s.execute("set maintenance_work_mem = '1GB'");
-                s.execute("create index chunk_embedding_hnsw on " + schema + ".chunk using hnsw (embedding public.vector_cosine_ops)"
-                        + " with (m = 16, ef_construction = 64) where approved");
-                s.execute("analyze " + schema + ".chunk");
-            }
-            c.commit();
+            KnowledgeSchema.createVectorIndex(ds, schema);
             System.out.printf("loaded %d chunks in %.1f s, built indexes in %.1f s%n", chunks, loaded, (System.nanoTime() - t0) / 1e9);
         }
 

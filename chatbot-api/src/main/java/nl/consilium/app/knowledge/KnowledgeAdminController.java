@@ -2,6 +2,7 @@ package nl.consilium.app.knowledge;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,18 +10,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
-import nl.consilium.app.chat.AuditTrail;
 import nl.consilium.app.chat.ChatExceptions;
 import nl.consilium.app.security.CurrentUser;
-import nl.consilium.app.security.Roles;
 import nl.consilium.app.web.ProblemException;
 import nl.consilium.app.web.Problems;
-import nl.consilium.audit.AuditAction;
-import nl.consilium.audit.AuditActor;
-import nl.consilium.audit.AuditEvent;
-import nl.consilium.audit.AuditEventType;
-import nl.consilium.audit.AuditObject;
-import nl.consilium.audit.AuditOutcome;
 import nl.consilium.audit.AuditWriteException;
 import nl.consilium.policy.KnowledgeSource;
 import nl.consilium.policy.UseConditions;
@@ -29,8 +22,10 @@ import nl.consilium.rag.DocumentFilter;
 import nl.consilium.rag.DocumentUpload;
 import nl.consilium.rag.IngestOutcome;
 import nl.consilium.rag.IngestionException;
+import nl.consilium.rag.KnowledgeAuditListener;
 import nl.consilium.rag.KnowledgeBase;
 import nl.consilium.rag.KnowledgeDocument;
+import nl.consilium.rag.KnowledgeEvent;
 import nl.consilium.rag.KnowledgeFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,9 +51,9 @@ public class KnowledgeAdminController {
 
     private final KnowledgeBase knowledge;
     private final UseConditions useConditions;
-    private final AuditTrail audit;
+    private final KnowledgeAuditListener audit;
 
-    public KnowledgeAdminController(KnowledgeBase knowledge, UseConditions useConditions, AuditTrail audit) {
+    public KnowledgeAdminController(KnowledgeBase knowledge, UseConditions useConditions, KnowledgeAuditListener audit) {
         this.knowledge = knowledge;
         this.useConditions = useConditions;
         this.audit = audit;
@@ -122,9 +117,14 @@ public class KnowledgeAdminController {
             requireDeclaredSource(attemptedSource);
         } catch (IngestionException e) {
             // Refused before the knowledge base saw the file (type, size, metadata, undeclared source). The
-            // knowledge base audits only the refusals it finds itself while parsing, so this one is recorded here,
-            // the same way, or an auditor would see some refused uploads and not others.
-            recordRefusal(user, attemptedSource, e);
+            // knowledge base raises this event itself only for refusals it finds while parsing; raised here through
+            // the same audit listener, every refused upload gets the same record.
+            try {
+                audit.onEvent(new KnowledgeEvent.DocumentRejected(attemptedSource, key != null && !key.isBlank() ? key : fileName,
+                        e.reason(), e.getMessage(), user.id(), Instant.now()));
+            } catch (AuditWriteException auditDown) {
+                throw new ChatExceptions.AuditUnavailable(auditDown);
+            }
             throw rejected(e);
         }
         IngestOutcome outcome;
@@ -179,17 +179,6 @@ public class KnowledgeAdminController {
                     + "' is not declared in the use conditions (declared: "
                     + useConditions.knowledgeSources().stream().map(KnowledgeSource::id).toList() + ")");
         }
-    }
-
-    /** Same record as KnowledgeWiring writes for a refusal found while parsing: rule {@code KB-DOCUMENT-REJECTED-<REASON>}. */
-    private void recordRefusal(CurrentUser user, String sourceId, IngestionException e) {
-        audit.record(AuditEvent.builder(AuditEventType.CONFIGURATION_CHANGED,
-                        new AuditActor(user.id(), user.id(), Roles.IT_ADMIN))
-                .action(AuditAction.CREATE)
-                .outcome(AuditOutcome.MINOR_FAILURE)
-                .ruleId("KB-DOCUMENT-REJECTED-" + e.reason().name().replace('_', '-'))
-                .object(AuditObject.document("KnowledgeSource/" + (sourceId == null ? "unknown" : sourceId)))
-                .build());
     }
 
     private static byte[] read(MultipartFile file) {

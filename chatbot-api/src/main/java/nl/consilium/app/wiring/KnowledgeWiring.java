@@ -53,10 +53,10 @@ public class KnowledgeWiring {
     }
 
     @Bean(destroyMethod = "close")
-    KnowledgeBase knowledgeBase(DataSource dataSource, KnowledgeEmbeddingModel embeddings, AuditLog auditLog,
-            KnowledgeProperties properties) {
+    KnowledgeBase knowledgeBase(DataSource dataSource, KnowledgeEmbeddingModel embeddings,
+            KnowledgeAuditListener knowledgeAudit, KnowledgeProperties properties) {
         KnowledgeSchema.migrate(dataSource);
-        KnowledgeBase knowledge = KnowledgeBase.postgres(dataSource, embeddings, auditing(auditLog),
+        KnowledgeBase knowledge = KnowledgeBase.postgres(dataSource, embeddings, knowledgeAudit,
                 KnowledgeBaseSettings.defaults());
         if (properties.loadDirectory() != null && !properties.loadDirectory().isBlank()) {
             load(knowledge, Path.of(properties.loadDirectory()));
@@ -91,7 +91,8 @@ public class KnowledgeWiring {
      * which document, or whose file was refused. It is written inside the knowledge base's transaction,
      * so if the audit log cannot take it the change is rolled back.
      */
-    private static KnowledgeAuditListener auditing(AuditLog auditLog) {
+    @Bean
+    KnowledgeAuditListener knowledgeAudit(AuditLog auditLog) {
         return event -> {
             if (event instanceof KnowledgeEvent.DocumentUnchanged) {
                 return;
@@ -114,7 +115,7 @@ public class KnowledgeWiring {
                         .ruleId("KB-DOCUMENT-" + e.to().name()).object(document(e.documentId()));
                 case KnowledgeEvent.DocumentRejected e -> builder.action(AuditAction.CREATE)
                         .ruleId("KB-DOCUMENT-REJECTED-" + e.reason().name().replace('_', '-'))
-                        .object(AuditObject.document("KnowledgeSource/" + e.sourceId()));
+                        .object(AuditObject.document("KnowledgeSource/" + (e.sourceId() == null ? "unknown" : e.sourceId())));
                 case KnowledgeEvent.DocumentUnchanged e -> throw new IllegalStateException("not audited");
             }
             auditLog.append(builder.build());
